@@ -1,0 +1,59 @@
+package org.easel.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.easel.core.config.ConfigLoader;
+import org.easel.core.config.ExperimentConfig;
+import org.easel.core.data.DataSplits;
+import org.easel.core.data.Datasets;
+import org.easel.core.error.EaselException;
+import org.easel.core.model.ModelStore;
+import org.easel.core.report.ConfusionMatrixPlot;
+import org.easel.core.train.Evaluation;
+import org.easel.core.train.Evaluator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "evaluate", mixinStandardHelpOptions = true, description = {
+        "Score a trained model on the test split of its experiment's data.",
+        "Example: easel evaluate outputs/mnist-mlp-20260101-120000"})
+final class EvaluateCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "MODEL", description = "A run folder, or a model.zip (then --config says which data)")
+    Path model;
+
+    @Option(names = "--config", paramLabel = "<file.yaml>", description = "Config whose data section to use (default: the run folder's)")
+    Path config;
+
+    @Option(names = "--set", paramLabel = "<key.path=value>", description = "Override a config key (repeatable)")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--confusion", paramLabel = "<file.png>", description = "Also write the confusion matrix as PNG")
+    Path confusion;
+
+    @Override
+    public Integer call() {
+        Path configFile = config != null ? config
+                : Files.isDirectory(model) ? model.resolve("config.resolved.yaml") : null;
+        if (configFile == null) {
+            throw new EaselException("Which data? Pass --config <file.yaml> with a model.zip, or pass a run folder.");
+        }
+        ExperimentConfig cfg = ConfigLoader.load(configFile, overrides);
+        ModelStore.Loaded loaded = ModelStore.load(ModelArgument.modelFile(model), false);
+        DataSplits data = Datasets.load(cfg.data(), cfg.seed());
+        Evaluation e = Evaluator.evaluate(loaded.network(), data.test());
+        System.out.printf("Test accuracy %.4f, loss %.4f on %d examples of %s%n", e.accuracy(), e.loss(), e.examples(), data.datasetName());
+        System.out.println("class,precision,recall,f1");
+        for (int c = 0; c < e.classes().size(); c++) {
+            System.out.printf("%s,%.4f,%.4f,%.4f%n", e.classes().get(c), e.precision()[c], e.recall()[c], e.f1()[c]);
+        }
+        if (confusion != null) {
+            ConfusionMatrixPlot.write(e.confusion(), e.classes(), confusion);
+            System.out.println("Confusion matrix: " + confusion);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,30 @@
+package org.easel.core.config;
+
+import java.util.List;
+
+/** The root of an experiment YAML. Later capabilities add their own sections here. */
+@Doc("An experiment: what to train, on which data, and where to write the run folder")
+public record ExperimentConfig(
+        @Doc("Run name; the run folder is outputs/<name>-<timestamp>") String name,
+        @Doc("Seed for weight init, shuffling, dropout and data splits") long seed,
+        @Doc("What to do: classify (train a classifier from scratch)") String task,
+        @Doc("Where the examples come from") DataConfig data,
+        @Doc("The network") ModelConfig model,
+        @Doc("How to fit it") TrainingConfig training,
+        @Doc("What the run folder gets") OutputConfig output) implements Validated {
+
+    public static final List<String> TASKS = List.of("classify");
+
+    public static final ExperimentConfig DEFAULTS = new ExperimentConfig("experiment", 42, "classify",
+            DataConfig.DEFAULTS, ModelConfig.DEFAULTS, TrainingConfig.DEFAULTS, OutputConfig.DEFAULTS);
+
+    @Override
+    public void validate(Checks checks) {
+        checks.require(name != null && name.matches("[A-Za-z0-9._-]+"), "name",
+                "must be a plain name (letters, digits, . _ -), found '" + name + "'");
+        checks.oneOf(task, "task", TASKS);
+        if ("classify".equals(task)) {
+            checks.require(!model.layers().isEmpty(), "model", "task 'classify' needs model.layers (at least the output layer)");
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.easel.core.run;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.ServiceLoader;
+import org.easel.core.config.ConfigLoader;
+import org.easel.core.config.ConfigYaml;
+import org.easel.core.config.ExperimentConfig;
+import org.easel.core.error.EaselException;
+import org.easel.core.io.AtomicFiles;
+import org.easel.core.io.Json;
+
+/** The Java entry point for running an experiment: {@code Experiments.run(config, options)}. */
+public final class Experiments {
+    private Experiments() {
+    }
+
+    public static Map<String, TaskRunner> tasks() {
+        Map<String, TaskRunner> tasks = new LinkedHashMap<>();
+        ClassifierExperiment classify = new ClassifierExperiment();
+        tasks.put(classify.task(), classify);
+        for (TaskRunner t : ServiceLoader.load(TaskRunner.class)) {
+            if (tasks.putIfAbsent(t.task(), t) != null) {
+                throw new IllegalStateException("Two task runners claim task '" + t.task() + "'");
+            }
+        }
+        return tasks;
+    }
+
+    public static RunResult run(ExperimentConfig config, RunOptions options) {
+        boolean resuming = options.resumeDir() != null;
+        RunFolder run;
+        if (resuming) {
+            run = RunFolder.existing(options.resumeDir());
+            config = ConfigLoader.load(run.config(), java.util.List.of());
+        } else {
+            Path parent = options.outputOverride() != null ? options.outputOverride() : Path.of(config.output().dir());
+            run = RunFolder.create(parent, config.name());
+            AtomicFiles.writeString(run.config(), ConfigYaml.toYaml(config));
+            AtomicFiles.writeString(run.provenance(), Json.pretty(Provenance.capture(config.seed(), config.data().dataset())));
+        }
+        TaskRunner runner = tasks().get(config.task());
+        if (runner == null) {
+            throw new EaselException("No module provides task '" + config.task() + "'; available: " + String.join(", ", tasks().keySet()));
+        }
+        options.listener().onMessage("Run folder: " + run.dir());
+        try {
+            return runner.run(config, run, resuming, options.listener());
+        } catch (RuntimeException e) {
+            options.listener().onMessage("Run failed; its folder is " + run.dir()
+                    + (java.nio.file.Files.exists(run.checkpointState()) ? " (resume with --resume " + run.dir() + ")" : ""));
+            throw e;
+        }
+    }
+}

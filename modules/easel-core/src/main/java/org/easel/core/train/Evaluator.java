@@ -1,0 +1,54 @@
+package org.easel.core.train;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.easel.core.data.LabeledData;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** Runs a classifier over labelled data in inference mode and scores it. */
+public final class Evaluator {
+    private static final int BATCH = 512;
+    /** Keras clips probabilities to [1e-7, 1 - 1e-7] before the log; so do we, so losses compare. */
+    private static final double EPS = 1e-7;
+
+    private Evaluator() {
+    }
+
+    /** Class probabilities, one row per example. */
+    public static float[][] probabilities(MultiLayerNetwork net, LabeledData data) {
+        int n = data.size();
+        int k = data.classes().size();
+        float[][] out = new float[n][];
+        int[] order = Batches.identity(n);
+        for (int from = 0; from < n; from += BATCH) {
+            int to = Math.min(n, from + BATCH);
+            INDArray p = Batches.castFloat(net.output(Batches.features(data, order, from, to), false));
+            float[] flat = p.data().asFloat();
+            for (int i = from; i < to; i++) {
+                out[i] = java.util.Arrays.copyOfRange(flat, (i - from) * k, (i - from + 1) * k);
+            }
+        }
+        return out;
+    }
+
+    public static Evaluation evaluate(MultiLayerNetwork net, LabeledData data) {
+        float[][] probs = probabilities(net, data);
+        int[] predicted = new int[data.size()];
+        double lossSum = 0;
+        for (int i = 0; i < probs.length; i++) {
+            predicted[i] = argmax(probs[i]);
+            double p = probs[i][data.labels()[i]];
+            lossSum += -Math.log(Math.min(1 - EPS, Math.max(EPS, p)));
+        }
+        return Evaluation.of(data.classes(), data.labels(), predicted, lossSum);
+    }
+
+    public static int argmax(float[] v) {
+        int best = 0;
+        for (int i = 1; i < v.length; i++) {
+            if (v[i] > v[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,116 @@
+package org.easel.core.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.easel.core.config.TrainingConfig;
+import org.easel.core.data.LabeledData;
+import org.easel.core.error.EaselException;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The epoch loop: shuffle, fit batch by batch, score on validation data, early-stop, checkpoint.
+ * Randomness (shuffling and dropout) is re-seeded from the run seed at every epoch, which is what
+ * makes a resumed run end with the same weights as an uninterrupted one.
+ */
+public final class Trainer {
+    /** Training accuracy is measured on this many training examples after each epoch (inference mode). */
+    static final int TRAIN_ACCURACY_SAMPLE = 5000;
+
+    /** Persists the network and state after each epoch; {@code bestParams} may be null. */
+    @FunctionalInterface
+    public interface CheckpointSink {
+        void save(MultiLayerNetwork net, INDArray bestParams, TrainingState state);
+    }
+
+    private final TrainingConfig config;
+    private final long seed;
+    private final TrainingListener listener;
+    private final CheckpointSink checkpoints;
+
+    public Trainer(TrainingConfig config, long seed, TrainingListener listener, CheckpointSink checkpoints) {
+        this.config = config;
+        this.seed = seed;
+        this.listener = listener;
+        this.checkpoints = checkpoints;
+    }
+
+    public TrainingState fit(MultiLayerNetwork net, LabeledData train, LabeledData validation, TrainingState start, INDArray bestParams) {
+        TrainingState state = start;
+        List<EpochMetrics> history = new ArrayList<>(start.history());
+        int batchSize = config.batchSize();
+        int batches = (train.size() + batchSize - 1) / batchSize;
+        if (config.maxBatches() > 0) {
+            batches = Math.min(batches, config.maxBatches());
+        }
+        LabeledData trainSample = train.limit(TRAIN_ACCURACY_SAMPLE);
+        for (int epoch = start.epochsDone() + 1; epoch <= config.epochs() && !state.stoppedEarly(); epoch++) {
+            long t0 = System.nanoTime();
+            listener.onEpochStart(epoch, config.epochs(), batches);
+            Nd4j.getRandom().setSeed(seed * 1_000_003L + epoch);
+            int[] order = Batches.identity(train.size());
+            if (config.shuffle()) {
+                shuffle(order, new Random(seed * 31 + epoch));
+            }
+            double lossSum = 0;
+            for (int b = 0; b < batches; b++) {
+                int from = b * batchSize;
+                int to = Math.min(train.size(), from + batchSize);
+                net.fit(new DataSet(Batches.features(train, order, from, to), Batches.oneHot(train, order, from, to)));
+                double loss = net.score();
+                if (!Double.isFinite(loss)) {
+                    throw new EaselException("The training loss became " + loss + " at epoch " + epoch + ", batch " + (b + 1)
+                            + ". Lower training.learning_rate (now " + config.learningRate() + ") and run again"
+                            + (epoch > 1 ? "; the checkpoint of epoch " + (epoch - 1) + " is kept and --resume can continue from it" : "") + ".");
+                }
+                lossSum += loss;
+                listener.onBatch(epoch, b + 1, batches, loss);
+            }
+            Evaluation trainEval = Evaluator.evaluate(net, trainSample);
+            Evaluation valEval = validation.size() > 0 ? Evaluator.evaluate(net, validation) : null;
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            EpochMetrics m = new EpochMetrics(epoch, lossSum / batches, trainEval.accuracy(),
+                    valEval == null ? Double.NaN : valEval.loss(), valEval == null ? Double.NaN : valEval.accuracy(), seconds);
+            history.add(m);
+            state = nextState(state, m, history, epoch);
+            if (state.bestEpoch() == epoch) {
+                bestParams = net.params().dup();
+            }
+            listener.onEpochEnd(m);
+            if (state.stoppedEarly()) {
+                listener.onMessage("Early stopping after epoch " + epoch + ": validation loss has not improved for "
+                        + config.earlyStopping().patience() + " epochs (best " + String.format("%.4f", state.bestValLoss())
+                        + " at epoch " + state.bestEpoch() + ").");
+            }
+            checkpoints.save(net, bestParams, state);
+        }
+        if (config.earlyStopping().enabled() && config.earlyStopping().restoreBest() && bestParams != null
+                && state.bestEpoch() != state.epochsDone()) {
+            net.setParams(bestParams);
+            listener.onMessage("Restored the weights of epoch " + state.bestEpoch() + " (lowest validation loss).");
+        }
+        return state;
+    }
+
+    private TrainingState nextState(TrainingState s, EpochMetrics m, List<EpochMetrics> history, int epoch) {
+        double monitored = Double.isNaN(m.valLoss()) ? m.loss() : m.valLoss();
+        boolean improved = monitored < s.bestValLoss() - config.earlyStopping().minDelta();
+        double best = improved ? monitored : s.bestValLoss();
+        int bestEpoch = improved ? epoch : s.bestEpoch();
+        int without = improved ? 0 : s.epochsWithoutImprovement() + 1;
+        boolean stop = config.earlyStopping().enabled() && without >= config.earlyStopping().patience();
+        return new TrainingState(epoch, List.copyOf(history), best, bestEpoch, without, stop);
+    }
+
+    private static void shuffle(int[] order, Random random) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+    }
+}
