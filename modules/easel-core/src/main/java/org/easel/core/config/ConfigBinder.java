@@ -55,17 +55,25 @@ final class ConfigBinder {
         for (RecordComponent c : components) {
             byKey.put(Names.snake(c.getName()), c);
         }
+        // The root may hold module sections (transfer:, style:, ...) registered on the classpath.
+        Map<String, Class<? extends Record>> moduleSections = type == ExperimentConfig.class ? ConfigSections.registered() : Map.of();
         Map<String, NodeTuple> given = new LinkedHashMap<>();
+        Map<String, Record> sections = new java.util.TreeMap<>();
         if (node != null) {
             for (NodeTuple t : ((MappingNode) node).getValue()) {
                 String key = scalarText(t.getKeyNode());
                 if (key == null) {
                     problem(t.getKeyNode(), path, "keys must be plain names");
-                } else if (!byKey.containsKey(key)) {
-                    String near = Names.nearest(key, byKey.keySet());
+                } else if (moduleSections.containsKey(key) && !byKey.containsKey(key)) {
+                    sections.put(key, bindAnyRecordOf(t.getValueNode(), moduleSections.get(key), join(path, key)));
+                } else if (!byKey.containsKey(key) || (type == ExperimentConfig.class && key.equals("sections"))) {
+                    java.util.Set<String> valid = new java.util.LinkedHashSet<>(byKey.keySet());
+                    valid.remove("sections");
+                    valid.addAll(moduleSections.keySet());
+                    String near = Names.nearest(key, valid);
                     problem(t.getKeyNode(), join(path, key), "unknown key"
                             + (near != null ? "; did you mean '" + near + "'?" : "")
-                            + " Valid keys" + (path.isEmpty() ? "" : " in " + path) + ": " + String.join(", ", byKey.keySet()));
+                            + " Valid keys" + (path.isEmpty() ? "" : " in " + path) + ": " + String.join(", ", valid));
                 } else if (given.containsKey(key)) {
                     problem(t.getKeyNode(), join(path, key), "key appears twice");
                 } else {
@@ -81,6 +89,10 @@ final class ConfigBinder {
             types[i] = c.getType();
             Object def = defaults == null ? null : read(c, defaults);
             NodeTuple t = given.get(key);
+            if (type == ExperimentConfig.class && key.equals("sections")) {
+                args[i] = Map.copyOf(sections);
+                continue;
+            }
             args[i] = t == null ? def : bindValue(t.getValueNode(), c.getGenericType(), def, join(path, key));
         }
         T value;
@@ -150,6 +162,10 @@ final class ConfigBinder {
             return Map.copyOf(out);
         }
         return bindScalar(node, raw, def, path);
+    }
+
+    private Record bindAnyRecordOf(Node node, Class<? extends Record> type, String path) {
+        return (Record) bindAnyRecord(node, type, null, path);
     }
 
     @SuppressWarnings("unchecked")

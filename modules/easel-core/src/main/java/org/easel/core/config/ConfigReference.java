@@ -39,7 +39,15 @@ public final class ConfigReference {
             Object def = defaults == null ? null : ConfigBinder.read(c, defaults);
             Class<?> elem = listElement(c);
             String shown;
-            if (c.getType().isRecord()) {
+            if (type == ExperimentConfig.class && c.getName().equals("sections")) {
+                for (var e : ConfigSections.registered().entrySet()) {
+                    sb.append("| `").append(e.getKey()).append("` | see below | ");
+                    Doc sd = e.getValue().getAnnotation(Doc.class);
+                    sb.append(sd == null ? "" : sd.value()).append(" |\n");
+                    nested.add(new Object[]{e.getKey(), e.getValue(), ConfigBinder.defaultsOf(e.getValue())});
+                }
+                continue;
+            } else if (c.getType().isRecord()) {
                 shown = "see below";
                 nested.add(new Object[]{key, c.getType(), def});
             } else if (elem != null && elem.isRecord()) {

@@ -26,7 +26,13 @@ public final class ConfigYaml {
         if (value instanceof Record r) {
             Map<String, Object> map = new LinkedHashMap<>();
             for (RecordComponent c : r.getClass().getRecordComponents()) {
-                map.put(Names.snake(c.getName()), toPlain(ConfigBinder.read(c, r)));
+                Object v = ConfigBinder.read(c, r);
+                if (r instanceof ExperimentConfig && c.getName().equals("sections")) {
+                    // Module sections are top-level keys in YAML, so the resolved file loads again as written.
+                    ((Map<?, ?>) v).forEach((k, s) -> map.put(String.valueOf(k), toPlain(s)));
+                } else {
+                    map.put(Names.snake(c.getName()), toPlain(v));
+                }
             }
             return map;
         }

@@ -1,6 +1,5 @@
 package org.easel.core.config;
 
-import java.util.List;
 
 /** The root of an experiment YAML. Later capabilities add their own sections here. */
 @Doc("An experiment: what to train, on which data, and where to write the run folder")
@@ -11,18 +10,24 @@ public record ExperimentConfig(
         @Doc("Where the examples come from") DataConfig data,
         @Doc("The network") ModelConfig model,
         @Doc("How to fit it") TrainingConfig training,
-        @Doc("What the run folder gets") OutputConfig output) implements Validated {
-
-    public static final List<String> TASKS = List.of("classify");
+        @Doc("What the run folder gets") OutputConfig output,
+        @Doc("Sections contributed by modules (transfer, style, vae, ...), by key") java.util.Map<String, Record> sections)
+        implements Validated {
 
     public static final ExperimentConfig DEFAULTS = new ExperimentConfig("experiment", 42, "classify",
-            DataConfig.DEFAULTS, ModelConfig.DEFAULTS, TrainingConfig.DEFAULTS, OutputConfig.DEFAULTS);
+            DataConfig.DEFAULTS, ModelConfig.DEFAULTS, TrainingConfig.DEFAULTS, OutputConfig.DEFAULTS, java.util.Map.of());
+
+    /** The module section of the given type: as written in the YAML, or its defaults. */
+    public <T extends Record> T section(String key, Class<T> type) {
+        Record r = sections.get(key);
+        return r != null ? type.cast(r) : ConfigBinder.defaultsOf(type);
+    }
 
     @Override
     public void validate(Checks checks) {
         checks.require(name != null && name.matches("[A-Za-z0-9._-]+"), "name",
                 "must be a plain name (letters, digits, . _ -), found '" + name + "'");
-        checks.oneOf(task, "task", TASKS);
+        checks.oneOf(task, "task", org.easel.core.run.Experiments.tasks().keySet());
         if ("classify".equals(task)) {
             checks.require(!model.layers().isEmpty(), "model", "task 'classify' needs model.layers (at least the output layer)");
         }
