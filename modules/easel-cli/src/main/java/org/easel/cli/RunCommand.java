@@ -42,8 +42,7 @@ final class RunCommand implements Callable<Integer> {
             throw new EaselException("--resume continues a run with the config saved in its folder; drop --config and --set.");
         }
         RunResult r = Experiments.run(cfg, new RunOptions(output, resume, ConsoleProgress.forStdout()));
-        System.out.printf("%nTest accuracy %.4f, test loss %.4f (%d examples), %d epochs, %.0f s%nRun folder: %s%n",
-                r.test().accuracy(), r.test().loss(), r.test().examples(), r.epochsRun(), r.secondsTotal(), r.runDir());
+        System.out.printf("%n%s%nRun folder: %s%n", r.headline(), r.runDir());
         return 0;
     }
 }

@@ -89,7 +89,10 @@ public final class ClassifierExperiment implements TaskRunner {
         result.put("skipped_files", data.skipped().size());
         result.put("seconds", seconds);
         AtomicFiles.writeString(run.result(), Json.pretty(result));
-        return new RunResult(run.dir(), test, state.epochsDone(), state.stoppedEarly(), summary.total(), seconds);
+        String headline = String.format("Test accuracy %.4f, test loss %.4f (%d examples), %d epochs%s, %.0f s",
+                test.accuracy(), test.loss(), test.examples(), state.epochsDone(), state.stoppedEarly() ? " (stopped early)" : "", seconds);
+        return new RunResult(run.dir(), headline, Map.of("test_accuracy", test.accuracy(), "test_loss", test.loss(),
+                "epochs", (double) state.epochsDone(), "parameters", (double) summary.total(), "seconds", seconds), test);
     }
 
     /** Keras' validation_split: the last fraction of the training data, taken before any shuffling. */
