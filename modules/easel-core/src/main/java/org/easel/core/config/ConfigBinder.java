@@ -72,7 +72,7 @@ final class ConfigBinder {
                     valid.addAll(moduleSections.keySet());
                     String near = Names.nearest(key, valid);
                     problem(t.getKeyNode(), join(path, key), "unknown key"
-                            + (near != null ? "; did you mean '" + near + "'?" : "")
+                            + (near != null ? "; did you mean '" + near + "'?" : ".")
                             + " Valid keys" + (path.isEmpty() ? "" : " in " + path) + ": " + String.join(", ", valid));
                 } else if (given.containsKey(key)) {
                     problem(t.getKeyNode(), join(path, key), "key appears twice");

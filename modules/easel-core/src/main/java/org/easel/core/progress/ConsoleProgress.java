@@ -1,18 +1,24 @@
 package org.easel.core.progress;
 
 import java.io.PrintStream;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
 import org.easel.core.train.EpochMetrics;
 import org.easel.core.train.TrainingListener;
 
 /**
- * Progress for people watching: a bar with ETA redrawn in place on a terminal, or a plain line
- * every 10% when output goes to a file or CI log (where carriage returns make a mess).
+ * Progress for people watching: on a terminal, a progress bar per epoch (me.tongfei:progressbar,
+ * with rate and ETA); when output goes to a file or CI log, where a redrawn bar makes a mess,
+ * a plain line every 10% with elapsed time and ETA.
  */
 public final class ConsoleProgress implements TrainingListener {
     private final PrintStream out;
     private final boolean interactive;
+    private ProgressBar bar;
     private long epochStart;
-    private int lastShown = -1;
+    private int lastDecile = -1;
     private int totalEpochs;
 
     public ConsoleProgress(PrintStream out, boolean interactive) {
@@ -29,37 +35,38 @@ public final class ConsoleProgress implements TrainingListener {
     public void onEpochStart(int epoch, int totalEpochs, int batches) {
         this.totalEpochs = totalEpochs;
         epochStart = System.nanoTime();
-        lastShown = -1;
-        if (!interactive) {
+        lastDecile = 0;
+        if (interactive) {
+            bar = new ProgressBarBuilder().setTaskName("Epoch " + epoch + "/" + totalEpochs).setInitialMax(batches)
+                    .setStyle(ProgressBarStyle.ASCII).setUnit(" batches", 1).showSpeed()
+                    .setConsumer(new ConsoleProgressBarConsumer(out)).build();
+        } else {
             out.printf("Epoch %d/%d (%d batches)%n", epoch, totalEpochs, batches);
         }
     }
 
     @Override
     public void onBatch(int epoch, int batch, int batches, double loss) {
-        int percent = (int) (100L * batch / batches);
-        int step = interactive ? percent : percent / 10 * 10;
-        if (step == lastShown) {
+        if (bar != null) {
+            bar.stepTo(batch);
+            bar.setExtraMessage(String.format("loss %.4f", loss));
             return;
         }
-        lastShown = step;
-        double elapsed = (System.nanoTime() - epochStart) / 1e9;
-        double eta = batch == 0 ? 0 : elapsed / batch * (batches - batch);
-        if (interactive) {
-            int width = 30;
-            int filled = width * batch / batches;
-            out.printf("\rEpoch %d/%d [%s%s] %3d%% %d/%d loss %.4f ETA %s   ", epoch, totalEpochs, "=".repeat(filled),
-                    " ".repeat(width - filled), percent, batch, batches, loss, duration(eta));
-            out.flush();
-        } else if (step > 0 && step < 100) {
-            out.printf("  %3d%% (%d/%d batches) loss %.4f, %s elapsed, ETA %s%n", step, batch, batches, loss, duration(elapsed), duration(eta));
+        int decile = (int) (10L * batch / batches);
+        if (decile > lastDecile && decile < 10) {
+            lastDecile = decile;
+            double elapsed = (System.nanoTime() - epochStart) / 1e9;
+            double eta = elapsed / batch * (batches - batch);
+            out.printf("  %3d%% (%d/%d batches) loss %.4f, %s elapsed, ETA %s%n", decile * 10, batch, batches, loss,
+                    duration(elapsed), duration(eta));
         }
     }
 
     @Override
     public void onEpochEnd(EpochMetrics m) {
-        if (interactive) {
-            out.print("\r" + " ".repeat(110) + "\r");
+        if (bar != null) {
+            bar.close();
+            bar = null;
         }
         out.printf("Epoch %d/%d: %.1fs - loss %.4f - accuracy %.4f - val_loss %.4f - val_accuracy %.4f%n",
                 m.epoch(), totalEpochs, m.seconds(), m.loss(), m.accuracy(), m.valLoss(), m.valAccuracy());

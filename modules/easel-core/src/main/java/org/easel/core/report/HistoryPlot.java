@@ -53,6 +53,11 @@ public final class HistoryPlot {
         renderer.setSeriesPaint(1, new Color(0x00, 0xBF, 0xC4));
         renderer.setSeriesStroke(0, new BasicStroke(2f));
         renderer.setSeriesStroke(1, new BasicStroke(2f));
+        renderer.setSeriesShape(0, new java.awt.geom.Rectangle2D.Double(-3, -3, 6, 6));
+        renderer.setSeriesShape(1, new java.awt.geom.Ellipse2D.Double(-3, -3, 6, 6));
+        // Both panels show the same two series: one legend entry each is enough.
+        renderer.setSeriesVisibleInLegend(0, loss);
+        renderer.setSeriesVisibleInLegend(1, loss);
         XYPlot plot = new XYPlot(data, null, axis, renderer);
         plot.setBackgroundPaint(new Color(0xEB, 0xEB, 0xEB));
         plot.setDomainGridlinePaint(Color.WHITE);
