@@ -1,0 +1,59 @@
+package org.easel.synth;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.easel.core.error.EaselException;
+
+/**
+ * What synthetic dataset to build. The defaults reproduce the seed course: 2,777 financial and
+ * 5,000 non-financial images, 500 of each held out for testing, 224 px squares.
+ *
+ * @param financialCount    images of financial content in total (train + test)
+ * @param nonFinancialCount images without financial content in total (train + test)
+ * @param testPerClass      images of each class held out in test/
+ * @param size              side of the square output images in pixels
+ * @param seed              everything follows from it: same spec, same bytes
+ * @param photosDir         optional folder of real photos used for non-financial images and backdrops; null = generated only
+ */
+public record SynthSpec(int financialCount, int nonFinancialCount, int testPerClass, int size, long seed, Path photosDir) {
+    public static final int MIN_SIZE = 32;
+    public static final int MAX_SIZE = 1024;
+    public static final int MAX_COUNT = 1_000_000;
+    public static final SynthSpec DEFAULTS = new SynthSpec(2777, 5000, 500, 224, 42L, null);
+
+    public SynthSpec withPhotos(Path dir) {
+        return new SynthSpec(financialCount, nonFinancialCount, testPerClass, size, seed, dir);
+    }
+
+    public int total() {
+        return financialCount + nonFinancialCount;
+    }
+
+    /** Fails fast with a message naming the value, what was expected and what to do. */
+    public void validate() {
+        if (testPerClass < 1) {
+            throw new EaselException("Synthetic data: test_per_class is " + testPerClass
+                    + " but must be at least 1 (images of each class held out for testing). Use e.g. 500.");
+        }
+        if (financialCount <= testPerClass) {
+            throw new EaselException("Synthetic data: financial_count (" + financialCount + ") must be larger than test_per_class ("
+                    + testPerClass + ") so that some financial images are left for training. Raise financial_count or lower test_per_class.");
+        }
+        if (nonFinancialCount <= testPerClass) {
+            throw new EaselException("Synthetic data: non_financial_count (" + nonFinancialCount + ") must be larger than test_per_class ("
+                    + testPerClass + ") so that some non-financial images are left for training. Raise non_financial_count or lower test_per_class.");
+        }
+        if (financialCount > MAX_COUNT || nonFinancialCount > MAX_COUNT) {
+            throw new EaselException("Synthetic data: financial_count (" + financialCount + ") and non_financial_count (" + nonFinancialCount
+                    + ") must each be at most " + MAX_COUNT + ". The seed course uses 2777 and 5000.");
+        }
+        if (size < MIN_SIZE || size > MAX_SIZE) {
+            throw new EaselException("Synthetic data: size is " + size + " px but must be between " + MIN_SIZE + " and " + MAX_SIZE
+                    + " (square side of each image). The seed course uses 224.");
+        }
+        if (photosDir != null && !Files.isDirectory(photosDir)) {
+            throw new EaselException("Synthetic data: photos_dir " + photosDir.toAbsolutePath() + " does not exist or is not a folder. "
+                    + "Point it at a folder of JPEG/PNG photos (e.g. /work/shared/images/content) or leave it unset to use generated images only.");
+        }
+    }
+}
