@@ -1,0 +1,176 @@
+package org.easel.keras;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.easel.core.error.EaselException;
+import org.easel.core.io.AtomicFiles;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A Keras model imported into DL4J: the network (a {@link MultiLayerNetwork} for Sequential models, a
+ * {@link ComputationGraph} for functional ones), its input shapes in Keras order without the batch
+ * dimension (images are NHWC, as in Keras), and the {@link ImportReport}.
+ */
+public final class ImportedModel {
+    /** Zip entry holding the import report next to DL4J's own entries. */
+    public static final String REPORT_ENTRY = "easel-import-report.json";
+
+    private final Model network;
+    private final ImportReport report;
+
+    ImportedModel(Model network, ImportReport report) {
+        this.network = network;
+        this.report = report;
+    }
+
+    public Model network() {
+        return network;
+    }
+
+    public boolean isSequential() {
+        return network instanceof MultiLayerNetwork;
+    }
+
+    /** The network of a Sequential model; throws for a functional one. */
+    public MultiLayerNetwork multiLayerNetwork() {
+        if (network instanceof MultiLayerNetwork m) {
+            return m;
+        }
+        throw new EaselException("This Keras model is functional and was imported as a ComputationGraph; use computationGraph().");
+    }
+
+    /** The network of a functional model; throws for a Sequential one. */
+    public ComputationGraph computationGraph() {
+        if (network instanceof ComputationGraph g) {
+            return g;
+        }
+        throw new EaselException("This Keras model is Sequential and was imported as a MultiLayerNetwork; use multiLayerNetwork().");
+    }
+
+    /** Input shapes without the batch dimension, Keras order (-1 where Keras has None). */
+    public List<List<Long>> inputShapes() {
+        return report.inputShapes();
+    }
+
+    public ImportReport report() {
+        return report;
+    }
+
+    ImportedModel withReport(ImportReport r) {
+        return new ImportedModel(network, r);
+    }
+
+    /** Inference (dropout off), Keras layout in and out. One output per model output. */
+    public INDArray[] output(INDArray... inputs) {
+        if (network instanceof MultiLayerNetwork m && inputs.length != 1) {
+            throw new EaselException("A Sequential model takes one input, got " + inputs.length + ".");
+        }
+        try {
+            if (network instanceof MultiLayerNetwork m) {
+                return new INDArray[] {m.output(inputs[0], false)};
+            }
+            return ((ComputationGraph) network).output(false, inputs);
+        } catch (RuntimeException e) {
+            String given = Arrays.stream(inputs).map(a -> Arrays.toString(a.shape())).reduce((a, b) -> a + ", " + b).orElse("none");
+            throw new EaselException("The imported model " + (report.modelFile() != null ? report.modelFile() : report.architectureFile())
+                    + " cannot run on input(s) of shape " + given + ": it expects [batch] + " + report.inputShapes()
+                    + " in Keras order (images NHWC). DL4J says: " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes a DL4J model zip (no updater) with the import report inside, atomically. */
+    public void save(Path zip) {
+        AtomicFiles.write(zip, tmp -> {
+            ModelSerializer.writeModel(network, tmp.toFile(), false);
+            ModelSerializer.addObjectToFile(tmp.toFile(), REPORT_ENTRY, report.toJson());
+        });
+    }
+
+    /** Writes the import report as JSON, atomically. */
+    public void saveReport(Path json) {
+        AtomicFiles.writeString(json, report.toJson());
+    }
+
+    /**
+     * A Keras-style summary: one row per Keras layer with what DL4J made of it, the output shape from a
+     * forward pass of one zero example (when all input sizes are known), and parameter counts.
+     */
+    public String summary() {
+        Map<String, String> shapes = outputShapes();
+        int w1 = 34;
+        int w2 = 28;
+        int w3 = 22;
+        int w4 = 12;
+        int width = w1 + w2 + w3 + w4;
+        StringBuilder sb = new StringBuilder();
+        sb.append("Model: ").append(report.modelClass()).append(" (Keras ").append(report.kerasVersion())
+                .append(", ").append(report.backend()).append(") -> DL4J ").append(report.networkType()).append('\n');
+        sb.append("_".repeat(width)).append('\n');
+        sb.append(String.format("%-" + w1 + "s%-" + w2 + "s%-" + w3 + "s%" + w4 + "s%n", "Layer (Keras type)", "DL4J", "Output Shape", "Param #"));
+        sb.append("=".repeat(width)).append('\n');
+        for (ImportReport.Layer l : report.layers()) {
+            sb.append(String.format("%-" + w1 + "s%-" + w2 + "s%-" + w3 + "s%" + w4 + "s%n",
+                    clip(l.name() + " (" + l.kerasClass() + ")", w1 - 1), clip(l.mappedTo(), w2 - 1),
+                    shapes.getOrDefault(l.name(), ""), String.format("%,d", l.params())));
+        }
+        sb.append("=".repeat(width)).append('\n');
+        sb.append(String.format("Total params: %,d%n", report.totalParams()));
+        for (String w : report.warnings()) {
+            sb.append("Warning: ").append(w).append('\n');
+        }
+        if (report.maxAbsDiff() != null) {
+            sb.append(String.format("Largest absolute difference vs %s: %.3g%n", report.referenceFile(), report.maxAbsDiff()));
+        }
+        return sb.toString();
+    }
+
+    private static String clip(String s, int n) {
+        return s.length() <= n ? s : s.substring(0, n - 1) + "~";
+    }
+
+    private Map<String, String> outputShapes() {
+        Map<String, String> out = new LinkedHashMap<>();
+        List<List<Long>> in = report.inputShapes();
+        if (in.isEmpty() || in.stream().anyMatch(s -> s.contains(-1L))) {
+            return out;
+        }
+        try {
+            INDArray[] zeros = in.stream().map(s -> {
+                long[] shape = new long[s.size() + 1];
+                shape[0] = 1;
+                for (int i = 0; i < s.size(); i++) {
+                    shape[i + 1] = s.get(i);
+                }
+                return Nd4j.zeros(shape);
+            }).toArray(INDArray[]::new);
+            if (network instanceof MultiLayerNetwork m) {
+                List<INDArray> acts = m.feedForward(zeros[0], false);
+                for (int i = 0; i < m.getnLayers(); i++) {
+                    out.put(m.getLayer(i).conf().getLayer().getLayerName(), shape(acts.get(i + 1).shape()));
+                }
+            } else {
+                ((ComputationGraph) network).feedForward(zeros, false).forEach((k, v) -> out.put(k, shape(v.shape())));
+            }
+        } catch (RuntimeException e) {
+            // Shapes are a convenience; a model that cannot run on zeros still gets its summary.
+        }
+        return out;
+    }
+
+    private static String shape(long[] s) {
+        String[] parts = new String[s.length];
+        parts[0] = "None";
+        for (int i = 1; i < s.length; i++) {
+            parts[i] = Long.toString(s[i]);
+        }
+        return "(" + String.join(", ", Arrays.asList(parts)) + ")";
+    }
+}

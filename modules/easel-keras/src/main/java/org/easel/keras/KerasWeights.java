@@ -1,0 +1,98 @@
+package org.easel.keras;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.easel.core.error.EaselException;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Reads the weights of a Keras .h5 file without building a model: both weights-only files
+ * ({@code model.save_weights}, root attribute {@code layer_names}) and full-model files (weights under
+ * {@code model_weights}). Used to check imports weight by weight and to load pretrained weights (e.g.
+ * SqueezeNet) into architectures built in code.
+ *
+ * <p>Keys: layer name exactly as Keras wrote it (may contain '/', e.g. {@code fire2/squeeze1x1}); weight
+ * name is the last path segment of Keras' weight name without the {@code :0} suffix ({@code kernel},
+ * {@code bias}, {@code gamma}, {@code moving_mean}, ...). Arrays keep Keras' layout (Dense kernel
+ * [in, out], Conv2D kernel [kh, kw, in, out]) as float32. Layers without weights are left out.
+ */
+public final class KerasWeights {
+    private KerasWeights() {
+    }
+
+    public static Map<String, Map<String, INDArray>> read(Path h5) {
+        try (H5Reader r = new H5Reader(h5)) {
+            return read(r);
+        }
+    }
+
+    static Map<String, Map<String, INDArray>> read(H5Reader r) {
+        String root = weightsRoot(r);
+        Map<String, Map<String, INDArray>> out = new LinkedHashMap<>();
+        for (String layer : r.stringsAttribute(root, "layer_names")) {
+            String group = join(root, layer);
+            Map<String, INDArray> weights = new LinkedHashMap<>();
+            for (String full : weightNames(r, group)) {
+                String path = join(group, full);
+                if (!r.exists(path)) {
+                    throw new EaselException(r.file() + ": layer '" + layer + "' lists weight '" + full
+                            + "' in its weight_names attribute but there is no dataset " + path + " (corrupt file).");
+                }
+                weights.put(shortName(full), r.readFloats(path));
+            }
+            if (!weights.isEmpty()) {
+                out.put(layer, weights);
+            }
+        }
+        return out;
+    }
+
+    /** The shapes of every layer's weights, without reading any data. */
+    static Map<String, Map<String, long[]>> shapes(H5Reader r) {
+        String root = weightsRoot(r);
+        Map<String, Map<String, long[]>> out = new LinkedHashMap<>();
+        for (String layer : r.stringsAttribute(root, "layer_names")) {
+            String group = join(root, layer);
+            Map<String, long[]> weights = new LinkedHashMap<>();
+            for (String full : weightNames(r, group)) {
+                String path = join(group, full);
+                if (!r.exists(path)) {
+                    throw new EaselException(r.file() + ": layer '" + layer + "' lists weight '" + full
+                            + "' but there is no dataset " + path + " (corrupt file).");
+                }
+                weights.put(shortName(full), r.shape(path));
+            }
+            out.put(layer, weights);
+        }
+        return out;
+    }
+
+    static String weightsRoot(H5Reader r) {
+        if (r.hasAttribute("/", "layer_names")) {
+            return "/";
+        }
+        if (r.exists("/model_weights") && r.hasAttribute("/model_weights", "layer_names")) {
+            return "/model_weights";
+        }
+        throw new EaselException(r.file() + " holds no Keras weights: neither a root 'layer_names' attribute (save_weights file)"
+                + " nor a 'model_weights' group with one (model.save file). Found top-level entries " + r.children("/") + ".");
+    }
+
+    private static List<String> weightNames(H5Reader r, String group) {
+        if (!r.exists(group)) {
+            throw new EaselException(r.file() + ": layer_names lists '" + group + "' but the file has no such group (corrupt file).");
+        }
+        return r.stringsAttribute(group, "weight_names");
+    }
+
+    static String shortName(String full) {
+        String s = full.substring(full.lastIndexOf('/') + 1);
+        return s.endsWith(":0") ? s.substring(0, s.length() - 2) : s;
+    }
+
+    static String join(String group, String child) {
+        return group.endsWith("/") ? group + child : group + "/" + child;
+    }
+}
