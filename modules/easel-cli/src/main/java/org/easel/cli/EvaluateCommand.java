@@ -10,7 +10,6 @@ import org.easel.core.config.ExperimentConfig;
 import org.easel.core.data.DataSplits;
 import org.easel.core.data.Datasets;
 import org.easel.core.error.EaselException;
-import org.easel.core.model.ModelStore;
 import org.easel.core.report.ConfusionMatrixPlot;
 import org.easel.core.train.Evaluation;
 import org.easel.core.train.Evaluator;
@@ -22,7 +21,7 @@ import picocli.CommandLine.Parameters;
         "Score a trained model on the test split of its experiment's data.",
         "Example: easel evaluate outputs/mnist-mlp-20260101-120000"})
 final class EvaluateCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "MODEL", description = "A run folder, or a model.zip (then --config says which data)")
+    @Parameters(paramLabel = "MODEL", description = "A run folder, or a model.zip or Keras .h5 (then --config says which data)")
     Path model;
 
     @Option(names = "--config", paramLabel = "<file.yaml>", description = "Config whose data section to use (default: the run folder's)")
@@ -39,12 +38,11 @@ final class EvaluateCommand implements Callable<Integer> {
         Path configFile = config != null ? config
                 : Files.isDirectory(model) ? model.resolve("config.resolved.yaml") : null;
         if (configFile == null) {
-            throw new EaselException("Which data? Pass --config <file.yaml> with a model.zip, or pass a run folder.");
+            throw new EaselException("Which data? Pass --config <file.yaml> with a model file, or pass a run folder.");
         }
         ExperimentConfig cfg = ConfigLoader.load(configFile, overrides);
-        ModelStore.Loaded loaded = ModelStore.load(ModelArgument.modelFile(model), false);
         DataSplits data = Datasets.load(cfg.data(), cfg.seed());
-        Evaluation e = Evaluator.evaluate(loaded.network(), data.test());
+        Evaluation e = Evaluator.evaluate(Classifiers.open(model), data.test());
         System.out.printf("Test accuracy %.4f, loss %.4f on %d examples of %s%n", e.accuracy(), e.loss(), e.examples(), data.datasetName());
         System.out.println("class,precision,recall,f1");
         for (int c = 0; c < e.classes().size(); c++) {

@@ -3,7 +3,6 @@ package org.easel.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.easel.core.io.AtomicFiles;
-import org.easel.core.model.ModelStore;
 import org.easel.core.predict.Predictor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,7 +12,7 @@ import picocli.CommandLine.Parameters;
         "Label images with a trained model; prints CSV: file,class,probability.",
         "Example: easel predict outputs/mnist-mlp-20260101-120000 my-digits/ --out predictions.csv"})
 final class PredictCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "MODEL", description = "A run folder or a model.zip")
+    @Parameters(index = "0", paramLabel = "MODEL", description = "A run folder, a model.zip, or a Keras .h5 (pixels scaled to [0, 1])")
     Path model;
 
     @Parameters(index = "1", paramLabel = "IMAGE|DIR", description = "An image, or a folder searched recursively")
@@ -24,7 +23,7 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Predictor.Results r = new Predictor(ModelStore.load(ModelArgument.modelFile(model), false)).predict(images);
+        Predictor.Results r = new Predictor(Classifiers.open(model)).predict(images);
         String csv = Predictor.csv(r.predictions());
         if (out != null) {
             AtomicFiles.writeString(out, csv);

@@ -21,14 +21,15 @@ class CliTest {
     }
 
     static Result run(String... args) {
-        CommandLine cl = EaselCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
         PrintStream oldOut = System.out;
         ByteArrayOutputStream sysOut = new ByteArrayOutputStream();
         System.setOut(new PrintStream(sysOut, true, StandardCharsets.UTF_8));
+        // Commands print results to System.out and picocli prints help to its own writer: capture both.
+        CommandLine cl = EaselCommand.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
         try {
             int code = cl.execute(args);
             return new Result(code, out + sysOut.toString(StandardCharsets.UTF_8), err.toString());
@@ -46,7 +47,7 @@ class CliTest {
         Result help = run("--help");
         assertEquals(0, help.code());
         for (String cmd : new String[]{"run", "evaluate", "predict", "summary", "datasets"}) {
-            assertTrue(help.out().contains(cmd), help.out());
+            assertTrue(help.out().contains(cmd), "missing " + cmd + " in: [" + help.out() + "]");
             Result sub = run(cmd, "--help");
             assertEquals(0, sub.code(), cmd);
             assertTrue(sub.out().contains("Usage: easel " + cmd), sub.out());

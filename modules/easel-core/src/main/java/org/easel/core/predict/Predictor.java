@@ -7,15 +7,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.easel.core.data.DataSplits;
 import org.easel.core.data.ImageLoader;
 import org.easel.core.error.EaselException;
-import org.easel.core.model.ModelInfo;
 import org.easel.core.model.ModelStore;
 import org.easel.core.train.Evaluator;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /** Labels image files with a trained classifier, preprocessing them exactly as its training data was. */
 public final class Predictor {
@@ -29,23 +25,25 @@ public final class Predictor {
     public record Results(List<Prediction> predictions, List<DataSplits.SkippedFile> skipped) {
     }
 
-    private final MultiLayerNetwork net;
-    private final ModelInfo info;
+    private final ImageClassifier classifier;
 
+    public Predictor(ImageClassifier classifier) {
+        this.classifier = classifier;
+    }
+
+    /** An Easel model.zip from a run folder. */
     public Predictor(ModelStore.Loaded model) {
-        if (model.info() == null) {
-            throw new EaselException("This model has no Easel metadata (class names, input size), so images cannot be prepared for it."
-                    + " Use a model.zip written by 'easel run'.");
-        }
-        this.net = model.network();
-        this.info = model.info();
+        this(new NetworkClassifier(model));
     }
 
     public Results predict(Path imageOrDir) {
         List<Path> files = list(imageOrDir);
         List<Prediction> out = new ArrayList<>();
         List<DataSplits.SkippedFile> skipped = new ArrayList<>();
-        int f = info.channels() * info.height() * info.width();
+        int h = classifier.height();
+        int w = classifier.width();
+        int c = classifier.channels();
+        int f = c * h * w;
         for (int from = 0; from < files.size(); from += BATCH) {
             List<Path> batch = files.subList(from, Math.min(files.size(), from + BATCH));
             float[] pixels = new float[batch.size() * f];
@@ -53,7 +51,7 @@ public final class Predictor {
             for (Path p : batch) {
                 try {
                     BufferedImage img = ImageLoader.read(p);
-                    ImageLoader.toPixels(img, info.height(), info.width(), info.channels(), pixels, ok.size() * f);
+                    ImageLoader.toPixels(img, h, w, c, pixels, ok.size() * f);
                     ok.add(p);
                 } catch (IOException | RuntimeException e) {
                     skipped.add(new DataSplits.SkippedFile(p.toString(), String.valueOf(e.getMessage())));
@@ -62,13 +60,10 @@ public final class Predictor {
             if (ok.isEmpty()) {
                 continue;
             }
-            INDArray x = Nd4j.create(java.util.Arrays.copyOf(pixels, ok.size() * f), new long[]{ok.size(), f}, 'c');
-            float[] probs = net.output(x, false).castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).data().asFloat();
-            int k = info.classes().size();
+            float[][] probs = classifier.probabilities(java.util.Arrays.copyOf(pixels, ok.size() * f), ok.size());
             for (int i = 0; i < ok.size(); i++) {
-                float[] row = java.util.Arrays.copyOfRange(probs, i * k, (i + 1) * k);
-                int c = Evaluator.argmax(row);
-                out.add(new Prediction(ok.get(i).toString(), info.classes().get(c), row[c]));
+                int best = Evaluator.argmax(probs[i]);
+                out.add(new Prediction(ok.get(i).toString(), classifier.classes().get(best), probs[i][best]));
             }
         }
         return new Results(out, skipped);

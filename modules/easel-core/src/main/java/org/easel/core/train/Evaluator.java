@@ -31,7 +31,30 @@ public final class Evaluator {
     }
 
     public static Evaluation evaluate(MultiLayerNetwork net, LabeledData data) {
-        float[][] probs = probabilities(net, data);
+        return score(probabilities(net, data), data);
+    }
+
+    /** Any image classifier (imported Keras model, transfer model) on labelled data. */
+    public static Evaluation evaluate(org.easel.core.predict.ImageClassifier classifier, LabeledData data) {
+        if (classifier.classes().size() != data.classes().size()) {
+            throw new org.easel.core.error.EaselException("The model has " + classifier.classes().size() + " classes but the data has "
+                    + data.classes().size() + " (" + String.join(", ", data.classes()) + "); evaluate it on the data it was trained for.");
+        }
+        if (classifier.channels() * classifier.height() * classifier.width() != data.featureSize()) {
+            throw new org.easel.core.error.EaselException("The model expects " + classifier.channels() + "×" + classifier.height() + "×"
+                    + classifier.width() + " inputs but the data has " + data.channels() + "×" + data.height() + "×" + data.width() + ".");
+        }
+        int n = data.size();
+        float[][] probs = new float[n][];
+        for (int from = 0; from < n; from += BATCH) {
+            int to = Math.min(n, from + BATCH);
+            float[][] p = classifier.probabilities(java.util.Arrays.copyOfRange(data.pixels(), from * data.featureSize(), to * data.featureSize()), to - from);
+            System.arraycopy(p, 0, probs, from, to - from);
+        }
+        return score(probs, data);
+    }
+
+    private static Evaluation score(float[][] probs, LabeledData data) {
         int[] predicted = new int[data.size()];
         double lossSum = 0;
         for (int i = 0; i < probs.length; i++) {
