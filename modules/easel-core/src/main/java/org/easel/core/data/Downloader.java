@@ -1,0 +1,86 @@
+package org.easel.core.data;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.URLConnection;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.easel.core.error.EaselException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fetches a file into a cache folder the safe way: download to {@code <file>.part}, verify its
+ * SHA-256, then rename. A mismatching file is kept aside as {@code <file>.bad} (never used, never
+ * silently deleted) and the error says what to do. Works for http(s) and file: URLs.
+ */
+public final class Downloader {
+    private static final Logger LOG = LoggerFactory.getLogger(Downloader.class);
+    private static final int CONNECT_TIMEOUT_MS = 15_000;
+    private static final int READ_TIMEOUT_MS = 60_000;
+
+    /** Computes the checksum that is compared with the expected one (of the file, or of its decoded content). */
+    @FunctionalInterface
+    public interface Checksum {
+        String of(Path file) throws IOException;
+    }
+
+    private Downloader() {
+    }
+
+    public static Path fetch(URI url, Path target, String expectedSha256, Checksum checksum) {
+        Path part = target.resolveSibling(target.getFileName() + ".part");
+        try {
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            LOG.info("Downloading {} -> {}", url, target);
+            URLConnection connection = url.toURL().openConnection();
+            connection.setConnectTimeout(CONNECT_TIMEOUT_MS);
+            connection.setReadTimeout(READ_TIMEOUT_MS);
+            long declared = connection.getContentLengthLong();
+            try (InputStream in = connection.getInputStream(); OutputStream out = Files.newOutputStream(part)) {
+                byte[] buf = new byte[1 << 16];
+                long total = 0;
+                long nextLog = 16L << 20;
+                for (int n; (n = in.read(buf)) > 0; ) {
+                    out.write(buf, 0, n);
+                    total += n;
+                    if (total >= nextLog) {
+                        LOG.info("  {} MB{}", total >> 20, declared > 0 ? " of " + (declared >> 20) + " MB" : "");
+                        nextLog += 16L << 20;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            deleteQuietly(part);
+            throw new EaselException("Could not download " + url + " (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                    + "). If this machine is offline, place the file at " + target.toAbsolutePath()
+                    + " yourself (SHA-256 " + expectedSha256 + ").", e);
+        }
+        try {
+            String actual = checksum.of(part);
+            if (!actual.equalsIgnoreCase(expectedSha256)) {
+                Path bad = target.resolveSibling(target.getFileName() + ".bad");
+                Files.move(part, bad, StandardCopyOption.REPLACE_EXISTING);
+                throw new EaselException("Checksum mismatch for " + url + ": expected SHA-256 " + expectedSha256
+                        + ", found " + actual + ". The download was kept aside as " + bad.toAbsolutePath()
+                        + " and not used. Try again, or place a correct copy at " + target.toAbsolutePath() + ".");
+            }
+            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        } catch (IOException e) {
+            deleteQuietly(part);
+            throw new EaselException("Could not verify download " + part + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // nothing more to do; the .part name keeps it from being used
+        }
+    }
+}
