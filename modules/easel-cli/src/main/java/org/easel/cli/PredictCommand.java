@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.easel.core.io.AtomicFiles;
 import org.easel.core.predict.Predictor;
+import org.easel.transfer.model.TransferModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,7 +24,9 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Predictor.Results r = new Predictor(Classifiers.open(model)).predict(images);
+        Path file = ModelArgument.modelFile(model);
+        Predictor.Results r = TransferModel.isTransferModel(file) ? TransferModel.load(file).predict(images)
+                : new Predictor(Classifiers.open(model)).predict(images);
         String csv = Predictor.csv(r.predictions());
         if (out != null) {
             AtomicFiles.writeString(out, csv);

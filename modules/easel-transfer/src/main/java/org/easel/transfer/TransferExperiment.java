@@ -1,0 +1,248 @@
+package org.easel.transfer;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.easel.core.config.ConfigYaml;
+import org.easel.core.config.ExperimentConfig;
+import org.easel.core.data.Datasets;
+import org.easel.core.data.LabeledData;
+import org.easel.core.error.EaselException;
+import org.easel.core.io.AtomicFiles;
+import org.easel.core.io.Json;
+import org.easel.core.model.ModelSummary;
+import org.easel.core.report.ConfusionMatrixPlot;
+import org.easel.core.report.HistoryPlot;
+import org.easel.core.run.Provenance;
+import org.easel.core.run.RunFolder;
+import org.easel.core.run.RunResult;
+import org.easel.core.run.TaskRunner;
+import org.easel.core.train.EpochMetrics;
+import org.easel.core.train.Evaluation;
+import org.easel.core.train.Evaluator;
+import org.easel.core.train.Trainer;
+import org.easel.core.train.TrainingListener;
+import org.easel.core.train.TrainingState;
+import org.easel.core.weights.PretrainedStore;
+import org.easel.transfer.backbone.Architecture;
+import org.easel.transfer.backbone.BackboneRegistry;
+import org.easel.transfer.config.TransferConfig;
+import org.easel.transfer.config.TransferSection;
+import org.easel.transfer.data.ImageFolders;
+import org.easel.transfer.data.SyntheticData;
+import org.easel.transfer.featurize.FeatureCache;
+import org.easel.transfer.featurize.Features;
+import org.easel.transfer.featurize.Featurizer;
+import org.easel.transfer.featurize.FrozenBackbone;
+import org.easel.transfer.featurize.ImageReader;
+import org.easel.transfer.featurize.ImageSet;
+import org.easel.transfer.head.FeatureScaler;
+import org.easel.transfer.head.HeadFactory;
+import org.easel.transfer.model.TransferInfo;
+import org.easel.transfer.model.TransferModel;
+import org.easel.transfer.report.TransferReport;
+import org.easel.transfer.weights.BackboneWeights;
+import org.easel.transfer.weights.WeightsResolver;
+
+/**
+ * The {@code transfer} task. The frozen backbone runs once per image (SameDiff, cached on disk);
+ * only the small head trains, on the cached features, for {@code training.epochs}. That split is
+ * what makes VGG16/SqueezeNet fine-tuning fit a CPU budget; see docs/transfer.md.
+ */
+public final class TransferExperiment implements TaskRunner {
+    @Override
+    public String task() {
+        return "transfer";
+    }
+
+    @Override
+    public RunResult run(ExperimentConfig config, RunFolder run, boolean resuming, TrainingListener listener) {
+        long t0 = System.nanoTime();
+        TransferConfig cfg = config.section(TransferSection.KEY, TransferConfig.class);
+        if (resuming) {
+            // Nothing to resume: the expensive part (featurizing) is cached, and the head trains in seconds to minutes.
+            listener.onMessage("Transfer runs keep no head checkpoints; running again from the start (features come from the cache).");
+        }
+        if (BackboneRegistry.isModelFile(cfg.backbone())) {
+            throw new EaselException("transfer.backbone '" + cfg.backbone() + "': model-file backbones are not supported by this version; "
+                    + "use one of " + String.join(", ", BackboneRegistry.names()) + ".");
+        }
+        Architecture arch = BackboneRegistry.get(cfg.backbone());
+        String freeze = cfg.freezeUpTo() != null ? cfg.freezeUpTo() : arch.defaultFreeze();
+        int last = arch.indexOf(freeze);
+        arch.outputShape(cfg.inputSize(), last); // fails fast, before any data work, if the input is too small
+
+        // 1. data
+        long tData = System.nanoTime();
+        ImageFolders.Split split = ImageFolders.load(dataRoot(config, cfg, listener), config.data().testFraction(), config.seed());
+        List<String> classes = split.train().classes();
+        double dataSeconds = (System.nanoTime() - tData) / 1e9;
+        listener.onMessage(String.format("Data: %d training and %d test images, classes %s (train counts %s), %.0f s",
+                split.train().size(), split.test().size(), classes, java.util.Arrays.toString(split.train().classCounts()), dataSeconds));
+
+        // 2. backbone + weights
+        WeightsResolver resolver = new WeightsResolver(PretrainedStore.defaultDir(cfg.pretrainedDir()), config.data().download());
+        BackboneWeights weights = resolver.resolve(arch, last, cfg.weights(), cfg.fallback(), config.seed());
+        if (weights.fellBack()) {
+            listener.onMessage("WARNING: using random backbone weights (transfer.fallback: random): " + weights.used());
+        }
+        FrozenBackbone backbone = new FrozenBackbone(arch, last, weights, cfg.inputSize(), cfg.pooling());
+        ImageReader reader = new ImageReader(cfg.inputSize(), weights.preprocessing());
+        listener.onMessage(String.format("Backbone %s up to %s at %dx%d: feature map %s, weights %s", arch.name(), freeze, cfg.inputSize(),
+                cfg.inputSize(), java.util.Arrays.toString(backbone.featureMapShape()), weights.used()));
+
+        // 3. featurize once (or load from the cache)
+        FeatureCache cache = new FeatureCache(Path.of(cfg.cacheDir()));
+        Featurizer featurizer = new Featurizer(backbone, reader, cfg.featurizeBatch(), listener);
+        FeaturizeStats trainStats = new FeaturizeStats();
+        FeaturizeStats testStats = new FeaturizeStats();
+        Features train = featurize("training images", split.train(), arch, weights, cfg, freeze, cache, featurizer, trainStats, listener);
+        Features test = featurize("test images", split.test(), arch, weights, cfg, freeze, cache, featurizer, testStats, listener);
+        requireEveryClass(train, "training");
+        requireEveryClass(test, "test");
+
+        // 4. head on cached features
+        int nVal = (int) Math.round(train.size() * config.training().validationSplit());
+        int nTrain = train.size() - nVal;
+        if (nTrain < classes.size()) {
+            throw new EaselException("Only " + nTrain + " training images remain after training.validation_split "
+                    + config.training().validationSplit() + "; add images or lower the split.");
+        }
+        int dim = train.dim();
+        FeatureScaler scaler = FeatureScaler.fit(java.util.Arrays.copyOf(train.x(), nTrain * dim), dim);
+        float[] scaled = scaler.apply(train.x());
+        LabeledData trainData = new LabeledData(java.util.Arrays.copyOf(scaled, nTrain * dim), java.util.Arrays.copyOf(train.labels(), nTrain),
+                classes, dim, 1, 1);
+        LabeledData valData = new LabeledData(java.util.Arrays.copyOfRange(scaled, nTrain * dim, train.size() * dim),
+                java.util.Arrays.copyOfRange(train.labels(), nTrain, train.size()), classes, dim, 1, 1);
+        double[] classWeights = "auto".equals(cfg.classWeights()) ? HeadFactory.balancedWeights(trainData.classCounts()) : null;
+        MultiLayerNetwork head = HeadFactory.build(cfg.head(), config.training(), config.seed(), dim, classes.size(), classWeights, -1);
+        ModelSummary summary = ModelSummary.of(head, new long[]{dim});
+        AtomicFiles.writeString(run.summary(), summary.format());
+        listener.onMessage("Head:\n" + summary.format());
+        long tTrain = System.nanoTime();
+        TrainingState state = new Trainer(config.training(), config.seed(), listener, (n, best, s) -> writeMetrics(run, s.history()))
+                .fit(head, trainData, valData, TrainingState.fresh(), null);
+        double trainSeconds = (System.nanoTime() - tTrain) / 1e9;
+
+        // 5. evaluate, save, report
+        TransferInfo info = new TransferInfo(TransferInfo.KIND, arch.name(), freeze, cfg.inputSize(), cfg.pooling(),
+                weights.preprocessing().name(), weights.used(), classes, scaler.mean(), scaler.std(), Provenance.easelVersion());
+        TransferModel model = new TransferModel(info, weights, head);
+        float[][] probs = model.probabilities(test.x(), test.size());
+        int[] predicted = new int[test.size()];
+        double lossSum = 0;
+        for (int i = 0; i < probs.length; i++) {
+            predicted[i] = Evaluator.argmax(probs[i]);
+            lossSum += -Math.log(Math.min(1 - 1e-7, Math.max(1e-7, probs[i][test.labels()[i]])));
+        }
+        Evaluation eval = Evaluation.of(classes, test.labels(), predicted, lossSum);
+        model.save(run.model());
+        writeMetrics(run, state.history());
+        HistoryPlot.write(state.history(), run.history());
+        ConfusionMatrixPlot.write(eval.confusion(), classes, run.confusion());
+
+        MultiLayerNetwork inferenceHead = HeadFactory.build(cfg.head(), config.training(), config.seed(), dim, classes.size(), classWeights, 0);
+        inferenceHead.setParams(head.params().dup());
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        TransferReport.Inputs in = new TransferReport.Inputs(config.name(), ConfigYaml.toYaml(config), cfg, arch, freeze, weights,
+                backbone.featureMapShape(), summary.format(), state.history(), eval, probs, test, backbone.featureSize(), train.skipped(), reader.upscaled(),
+                trainStats.describe("training", split.train().size()), testStats.describe("test", split.test().size()),
+                dataSeconds, trainSeconds, seconds, classWeights);
+        Map<String, Double> extra = TransferReport.write(run.dir(), run.report(), in, model, inferenceHead);
+
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("test_accuracy", eval.accuracy());
+        result.put("test_loss", eval.loss());
+        result.putAll(extra);
+        result.put("epochs", state.epochsDone());
+        result.put("weights_used", weights.used());
+        result.put("featurize_images_per_second", trainStats.imagesPerSecond);
+        result.put("seconds", (System.nanoTime() - t0) / 1e9);
+        AtomicFiles.writeString(run.result(), Json.pretty(result));
+        seconds = (System.nanoTime() - t0) / 1e9;
+        String headline = String.format("Test accuracy %.4f, ROC AUC %.4f (%d test images), backbone %s/%s up to %s at %d px, %d epochs, %.0f s",
+                eval.accuracy(), extra.getOrDefault("roc_auc", Double.NaN), eval.examples(), arch.name(),
+                weights.fellBack() ? "random(fallback)" : cfg.weights(), freeze, cfg.inputSize(), state.epochsDone(), seconds);
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("test_accuracy", eval.accuracy());
+        metrics.put("test_loss", eval.loss());
+        metrics.putAll(extra);
+        metrics.put("epochs", (double) state.epochsDone());
+        metrics.put("seconds", seconds);
+        if (!Double.isNaN(trainStats.imagesPerSecond)) {
+            metrics.put("featurize_images_per_second", trainStats.imagesPerSecond);
+        }
+        return new RunResult(run.dir(), headline, metrics, eval);
+    }
+
+    /** Where the images are: the synthetic generator's output, or data.path. */
+    static Path dataRoot(ExperimentConfig config, TransferConfig cfg, TrainingListener listener) {
+        if (cfg.synthetic().enabled()) {
+            return SyntheticData.ensure(cfg.synthetic(), config.seed(), listener);
+        }
+        if (!"image-folder".equals(config.data().dataset())) {
+            throw new EaselException("task transfer needs images: set data.dataset: image-folder with data.path, or "
+                    + "transfer.synthetic.financial_count > 0 (found data.dataset: " + config.data().dataset() + ").");
+        }
+        Path p = Path.of(config.data().path());
+        return p.isAbsolute() ? p : Datasets.dataDir(config.data()).resolve(p);
+    }
+
+    /** How featurizing one split went, for the report. */
+    static final class FeaturizeStats {
+        boolean cacheHit;
+        double seconds;
+        double imagesPerSecond = Double.NaN;
+        Path file;
+
+        String describe(String what, int images) {
+            return cacheHit
+                    ? String.format("%s: %d images, features loaded from the cache `%s` in %.1f s", what, images, file, seconds)
+                    : String.format("%s: %d images featurized in %.1f s (%.2f images/s), cached as `%s`", what, images, seconds, imagesPerSecond, file);
+        }
+    }
+
+    private static Features featurize(String what, ImageSet images, Architecture arch, BackboneWeights weights, TransferConfig cfg,
+                                      String freeze, FeatureCache cache, Featurizer featurizer, FeaturizeStats stats, TrainingListener listener) {
+        String key = FeatureCache.key(arch.name(), weights.identity(), cfg.inputSize(), freeze, cfg.pooling(), weights.preprocessing().name(), images);
+        long t = System.nanoTime();
+        stats.file = cache.file(key);
+        java.util.Optional<Features> hit = cache.load(key, images);
+        if (hit.isPresent()) {
+            stats.cacheHit = true;
+            stats.seconds = (System.nanoTime() - t) / 1e9;
+            listener.onMessage(String.format("Features of the %s: cache hit (%s), %.1f s", what, stats.file.getFileName(), stats.seconds));
+            return hit.get();
+        }
+        Features f = featurizer.featurize(images, what);
+        stats.seconds = (System.nanoTime() - t) / 1e9;
+        stats.imagesPerSecond = featurizer.imagesPerSecond();
+        cache.store(key, images, f);
+        if (!f.skipped().isEmpty()) {
+            listener.onMessage("Skipped " + f.skipped().size() + " unreadable image(s) among the " + what + ": "
+                    + f.skipped().stream().limit(5).map(s -> s.path() + " (" + s.reason() + ")").collect(Collectors.joining("; ")));
+        }
+        return f;
+    }
+
+    private static void requireEveryClass(Features f, String split) {
+        int[] counts = new int[f.classes().size()];
+        for (int l : f.labels()) {
+            counts[l]++;
+        }
+        for (int c = 0; c < counts.length; c++) {
+            if (counts[c] == 0) {
+                throw new EaselException("No readable " + split + " images of class '" + f.classes().get(c) + "' (" + f.skipped().size()
+                        + " unreadable files skipped). Every class needs readable images.");
+            }
+        }
+    }
+
+    private static void writeMetrics(RunFolder run, List<EpochMetrics> history) {
+        AtomicFiles.writeString(run.metrics(), history.stream().map(Json::line).collect(Collectors.joining("\n", "", "\n")));
+    }
+}

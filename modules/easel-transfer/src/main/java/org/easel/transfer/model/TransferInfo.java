@@ -1,0 +1,13 @@
+package org.easel.transfer.model;
+
+import java.util.List;
+
+/**
+ * What a saved transfer model needs besides the head's weights to label new images exactly as it
+ * was trained: which backbone up to which layer, the input size, the weights' preprocessing, the
+ * pooling, the feature scaling and the class names. Stored as JSON inside the model zip.
+ */
+public record TransferInfo(String kind, String backbone, String freezeUpTo, int inputSize, String pooling, String preprocessing,
+                           String weightsUsed, List<String> classes, float[] featureMean, float[] featureStd, String easelVersion) {
+    public static final String KIND = "transfer-classifier";
+}

@@ -1,0 +1,257 @@
+package org.easel.transfer.model;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.easel.core.data.DataSplits;
+import org.easel.core.data.ImageLoader;
+import org.easel.core.error.EaselException;
+import org.easel.core.io.AtomicFiles;
+import org.easel.core.io.Json;
+import org.easel.core.predict.Predictor;
+import org.easel.core.train.Evaluator;
+import org.easel.transfer.backbone.Architecture;
+import org.easel.transfer.backbone.BackboneRegistry;
+import org.easel.transfer.backbone.ConvParam;
+import org.easel.transfer.featurize.FrozenBackbone;
+import org.easel.transfer.featurize.ImageReader;
+import org.easel.transfer.head.FeatureScaler;
+import org.easel.transfer.weights.BackboneWeights;
+import org.easel.transfer.weights.Preprocessing;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A trained transfer classifier: frozen backbone (its weights included, so the model does not depend
+ * on the pretrained folder later), feature scaling and the head. One zip file:
+ * {@code transfer.json} ({@link TransferInfo}), {@code backbone.bin} (conv kernels OIHW and biases) and
+ * {@code head.zip} (the DL4J head). {@link #predict} labels an image or a folder of images.
+ */
+public final class TransferModel {
+    static final String INFO = "transfer.json";
+    static final String BACKBONE = "backbone.bin";
+    static final String HEAD = "head.zip";
+    private static final int BATCH = 16;
+
+    private final TransferInfo info;
+    private final Architecture arch;
+    private final int last;
+    private final BackboneWeights weights;
+    private final MultiLayerNetwork head;
+    private final FeatureScaler scaler;
+    private FrozenBackbone backbone;
+
+    public TransferModel(TransferInfo info, BackboneWeights weights, MultiLayerNetwork head) {
+        this.info = info;
+        this.arch = BackboneRegistry.get(info.backbone());
+        this.last = arch.indexOf(info.freezeUpTo());
+        this.weights = weights;
+        this.head = head;
+        this.scaler = new FeatureScaler(info.featureMean(), info.featureStd());
+    }
+
+    public TransferInfo info() {
+        return info;
+    }
+
+    public MultiLayerNetwork head() {
+        return head;
+    }
+
+    public FrozenBackbone backbone() {
+        if (backbone == null) {
+            backbone = new FrozenBackbone(arch, last, weights, info.inputSize(), info.pooling());
+        }
+        return backbone;
+    }
+
+    public ImageReader reader() {
+        return new ImageReader(info.inputSize(), Preprocessing.valueOf(info.preprocessing()));
+    }
+
+    /** True if {@code file} is a zip written by {@link #save}. */
+    public static boolean isTransferModel(Path file) {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            return zip.getEntry(INFO) != null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    public void save(Path file) {
+        AtomicFiles.writeStream(file, os -> {
+            ZipOutputStream zip = new ZipOutputStream(os);
+            zip.putNextEntry(new ZipEntry(INFO));
+            zip.write(Json.pretty(info).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry(BACKBONE));
+            DataOutputStream out = new DataOutputStream(zip);
+            List<ConvParam> params = arch.convParams(last);
+            out.writeInt(params.size());
+            for (ConvParam p : params) {
+                out.writeUTF(p.kerasName());
+                writeArray(out, weights.kernel(p.kerasName()));
+                writeArray(out, weights.bias(p.kerasName()));
+            }
+            out.flush();
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry(HEAD));
+            ByteArrayOutputStream headBytes = new ByteArrayOutputStream();
+            ModelSerializer.writeModel(head, headBytes, false);
+            zip.write(headBytes.toByteArray());
+            zip.closeEntry();
+            zip.finish();
+        });
+    }
+
+    public static TransferModel load(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new EaselException("Model file not found: " + file.toAbsolutePath() + ". Pass the model.zip of a transfer run folder.");
+        }
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            ZipEntry infoEntry = zip.getEntry(INFO);
+            if (infoEntry == null || zip.getEntry(BACKBONE) == null || zip.getEntry(HEAD) == null) {
+                throw new EaselException(file + " is not an Easel transfer model (it lacks " + INFO + ", " + BACKBONE + " or " + HEAD
+                        + "). Pass the model.zip written by a 'task: transfer' run.");
+            }
+            TransferInfo info = Json.MAPPER.readValue(zip.getInputStream(infoEntry).readAllBytes(), TransferInfo.class);
+            Map<String, INDArray[]> params = new LinkedHashMap<>();
+            try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(zip.getInputStream(zip.getEntry(BACKBONE))))) {
+                int n = in.readInt();
+                for (int i = 0; i < n; i++) {
+                    String name = in.readUTF();
+                    params.put(name, new INDArray[]{readArray(in), readArray(in)});
+                }
+            }
+            MultiLayerNetwork head;
+            try (InputStream in = new ByteArrayInputStream(zip.getInputStream(zip.getEntry(HEAD)).readAllBytes())) {
+                head = ModelSerializer.restoreMultiLayerNetwork(in, false);
+            }
+            BackboneWeights weights = new BackboneWeights(params, Preprocessing.valueOf(info.preprocessing()), info.weightsUsed(),
+                    "saved", false);
+            return new TransferModel(info, weights, head);
+        } catch (EaselException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new EaselException("Cannot load transfer model " + file + ": " + e.getMessage()
+                    + ". The file may be truncated; use the model.zip of a finished run.", e);
+        }
+    }
+
+    /** Class probabilities for raw (unscaled) pooled features, one row per example. */
+    public float[][] probabilities(float[] features, int n) {
+        int dim = info.featureMean().length;
+        INDArray x = Nd4j.create(scaler.apply(features), new long[]{n, dim}, 'c');
+        float[] p = head.output(x, false).castTo(DataType.FLOAT).data().asFloat();
+        int k = info.classes().size();
+        float[][] out = new float[n][];
+        for (int i = 0; i < n; i++) {
+            out[i] = java.util.Arrays.copyOfRange(p, i * k, (i + 1) * k);
+        }
+        return out;
+    }
+
+    /** Labels one image file or every image under a folder; unreadable files are listed, not fatal. */
+    public Predictor.Results predict(Path imageOrDir) {
+        List<Path> files = list(imageOrDir);
+        ImageReader reader = reader();
+        int size = info.inputSize();
+        int per = 3 * size * size;
+        List<Predictor.Prediction> out = new ArrayList<>();
+        List<DataSplits.SkippedFile> skipped = new ArrayList<>();
+        for (int from = 0; from < files.size(); from += BATCH) {
+            List<Path> batch = files.subList(from, Math.min(files.size(), from + BATCH));
+            float[] pixels = new float[batch.size() * per];
+            List<Path> ok = new ArrayList<>();
+            for (Path p : batch) {
+                try {
+                    reader.read(p, pixels, ok.size() * per);
+                    ok.add(p);
+                } catch (IOException | RuntimeException e) {
+                    skipped.add(new DataSplits.SkippedFile(p.toString(), String.valueOf(e.getMessage())));
+                }
+            }
+            if (ok.isEmpty()) {
+                continue;
+            }
+            INDArray images = FrozenBackbone.batch(java.util.Arrays.copyOf(pixels, ok.size() * per), ok.size(), size);
+            float[] feats = backbone().features(images).castTo(DataType.FLOAT).data().asFloat();
+            float[][] probs = probabilities(feats, ok.size());
+            for (int i = 0; i < ok.size(); i++) {
+                int c = Evaluator.argmax(probs[i]);
+                out.add(new Predictor.Prediction(ok.get(i).toString(), info.classes().get(c), probs[i][c]));
+            }
+        }
+        return new Predictor.Results(out, skipped);
+    }
+
+    /** Probabilities for one decoded image. */
+    public float[] predict(BufferedImage image) {
+        int size = info.inputSize();
+        float[] pixels = new float[3 * size * size];
+        reader().readImage(image, pixels, 0);
+        float[] feats = backbone().features(FrozenBackbone.batch(pixels, 1, size)).castTo(DataType.FLOAT).data().asFloat();
+        return probabilities(feats, 1)[0];
+    }
+
+    private static List<Path> list(Path imageOrDir) {
+        if (Files.isRegularFile(imageOrDir)) {
+            return List.of(imageOrDir);
+        }
+        if (!Files.isDirectory(imageOrDir)) {
+            throw new EaselException("No such image or folder: " + imageOrDir.toAbsolutePath());
+        }
+        try (Stream<Path> s = Files.walk(imageOrDir)) {
+            List<Path> files = s.filter(Files::isRegularFile).filter(ImageLoader::isImageFile).sorted().toList();
+            if (files.isEmpty()) {
+                throw new EaselException("Folder " + imageOrDir.toAbsolutePath() + " holds no images (" + String.join(", ", ImageLoader.EXTENSIONS) + ").");
+            }
+            return files;
+        } catch (IOException e) {
+            throw new EaselException("Cannot list " + imageOrDir + ": " + e.getMessage());
+        }
+    }
+
+    private static void writeArray(DataOutputStream out, INDArray a) throws IOException {
+        long[] shape = a.shape();
+        out.writeInt(shape.length);
+        for (long s : shape) {
+            out.writeLong(s);
+        }
+        for (float v : a.castTo(DataType.FLOAT).dup('c').data().asFloat()) {
+            out.writeFloat(v);
+        }
+    }
+
+    private static INDArray readArray(DataInputStream in) throws IOException {
+        int rank = in.readInt();
+        long[] shape = new long[rank];
+        long n = 1;
+        for (int i = 0; i < rank; i++) {
+            shape[i] = in.readLong();
+            n *= shape[i];
+        }
+        float[] v = new float[Math.toIntExact(n)];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = in.readFloat();
+        }
+        return Nd4j.create(v, shape, 'c');
+    }
+}
