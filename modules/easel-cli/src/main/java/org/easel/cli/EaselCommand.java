@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "easel", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Transfer learning and generative image models on Deeplearning4j.",
         subcommands = {RunCommand.class, EvaluateCommand.class, PredictCommand.class, SummaryCommand.class,
-                ImportCommand.class, ExportCommand.class, StylizeCommand.class,
+                ImportCommand.class, ExportCommand.class, StylizeCommand.class, SampleCommand.class,
                 DatasetsCommand.class, ConfigReferenceCommand.class, CommandLine.HelpCommand.class})
 public final class EaselCommand implements Runnable {
     /** Exit code for problems the user can fix (bad config, missing file); bugs exit with 1. */

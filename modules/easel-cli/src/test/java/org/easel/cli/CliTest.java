@@ -46,7 +46,7 @@ class CliTest {
     void helpAndVersion() {
         Result help = run("--help");
         assertEquals(0, help.code());
-        for (String cmd : new String[]{"run", "evaluate", "predict", "summary", "datasets"}) {
+        for (String cmd : new String[]{"run", "evaluate", "predict", "summary", "import", "export", "stylize", "sample", "datasets"}) {
             assertTrue(help.out().contains(cmd), "missing " + cmd + " in: [" + help.out() + "]");
             Result sub = run(cmd, "--help");
             assertEquals(0, sub.code(), cmd);
@@ -85,6 +85,15 @@ class CliTest {
         String committed = Files.readString(repo().resolve("configs/README.md"));
         assertEquals(ConfigReference.markdown(), committed,
                 "configs/README.md is stale: regenerate it with ./easel config-reference > configs/README.md");
+    }
+
+    @Test
+    void samplingFromSomethingThatIsNotAVaeIsAUserError(@TempDir Path dir) throws Exception {
+        Path notVae = dir.resolve("model.zip");
+        Files.writeString(notVae, "not a model");
+        Result r = run("sample", "--model", notVae.toString(), "--out", dir.resolve("grid.png").toString());
+        assertEquals(EaselCommand.USER_ERROR, r.code());
+        assertTrue(!Files.exists(dir.resolve("grid.png")), "no output on error");
     }
 
     @Test
