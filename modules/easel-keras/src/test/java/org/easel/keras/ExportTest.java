@@ -130,10 +130,18 @@ class ExportTest {
     @Test
     @Tag("slow")
     void h5pyReadsTheFileStructure() throws Exception {
-        Process probe = new ProcessBuilder("python3", "-c", "import h5py").start();
+        // Debian's interpreter has python3-h5py; a pyenv python3 on PATH usually does not.
+        String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+        Process probe = new ProcessBuilder(python, "-c", "import h5py, numpy").start();
         Assumptions.assumeTrue(probe.waitFor() == 0, "python3 with h5py not installed");
         Path out = tmp.resolve("mlp.h5");
-        KerasExporter.export(mlp(), new long[] {784}, out);
+        MultiLayerNetwork net = mlp();
+        KerasExporter.export(net, new long[] {784}, out);
+        float[] x = new float[784];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (i % 17) / 17f;
+        }
+        float[] expected = net.output(org.nd4j.linalg.factory.Nd4j.create(x, new long[] {1, 784}), false).data().asFloat();
         String script = String.join("\n",
                 "import h5py, json, sys",
                 "f = h5py.File(sys.argv[1], 'r')",
@@ -144,12 +152,28 @@ class ExportTest {
                 "    g = f['model_weights'][n]",
                 "    for w in g.attrs['weight_names']:",
                 "        print(n, w.decode('utf8'), g[w.decode('utf8')].shape, g[w.decode('utf8')].dtype)",
-                "print(cfg['class_name'], f.attrs['keras_version'], f.attrs['backend'])");
-        Process p = new ProcessBuilder("python3", "-c", script, out.toString()).redirectErrorStream(true).start();
+                "print(cfg['class_name'], f.attrs['keras_version'], f.attrs['backend'])",
+                // The Keras forward pass in NumPy from the file's own config and weights (dropout is identity at inference).
+                "import numpy as np",
+                "act = {'relu': lambda v: np.maximum(v, 0), 'tanh': np.tanh, 'linear': lambda v: v,",
+                "       'softmax': lambda v: np.exp(v - v.max()) / np.exp(v - v.max()).sum()}",
+                "h = (np.arange(784) % 17) / 17.0",
+                "for layer in cfg['config']['layers']:",
+                "    if layer['class_name'] != 'Dense': continue",
+                "    n = layer['config']['name']",
+                "    g = f['model_weights'][n][n]",
+                "    h = act[layer['config']['activation']](h @ g['kernel:0'][()] + g['bias:0'][()])",
+                "print('OUTPUT', ' '.join('%.8f' % v for v in h))");
+        Process p = new ProcessBuilder(python, "-c", script, out.toString()).redirectErrorStream(true).start();
         String text = new String(p.getInputStream().readAllBytes());
         System.out.println(text);
         assertEquals(0, p.waitFor(), text);
         assertTrue(text.contains("dense_1 dense_1/kernel:0 (784, 256) float32"), text);
+        String[] numpy = text.lines().filter(l -> l.startsWith("OUTPUT ")).findFirst().orElseThrow().substring(7).split(" ");
+        assertEquals(expected.length, numpy.length);
+        for (int i = 0; i < expected.length; i++) {
+            assertEquals(expected[i], Double.parseDouble(numpy[i]), 1e-5, "class " + i);
+        }
     }
 
     @Test
