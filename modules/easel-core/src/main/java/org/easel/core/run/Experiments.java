@@ -46,7 +46,12 @@ public final class Experiments {
         }
         options.listener().onMessage("Run folder: " + run.dir());
         try {
-            return runner.run(config, run, resuming, options.listener());
+            RunResult result = runner.run(config, run, resuming, options.listener());
+            if (!java.nio.file.Files.exists(run.result())) {
+                // Every run folder gets its numbers as JSON, whichever task produced them.
+                AtomicFiles.writeString(run.result(), Json.pretty(result.metrics()));
+            }
+            return result;
         } catch (RuntimeException e) {
             options.listener().onMessage("Run failed; its folder is " + run.dir()
                     + (java.nio.file.Files.exists(run.checkpointState()) ? " (resume with --resume " + run.dir() + ")" : ""));
