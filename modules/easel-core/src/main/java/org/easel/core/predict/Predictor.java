@@ -37,7 +37,7 @@ public final class Predictor {
     }
 
     public Results predict(Path imageOrDir) {
-        List<Path> files = list(imageOrDir);
+        List<Path> files = listImages(imageOrDir);
         List<Prediction> out = new ArrayList<>();
         List<DataSplits.SkippedFile> skipped = new ArrayList<>();
         int h = classifier.height();
@@ -81,7 +81,8 @@ public final class Predictor {
         return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 
-    private static List<Path> list(Path imageOrDir) {
+    /** The image file, or every image under the folder (sorted); a clear error when there is none. */
+    public static List<Path> listImages(Path imageOrDir) {
         if (Files.isRegularFile(imageOrDir)) {
             return List.of(imageOrDir);
         }

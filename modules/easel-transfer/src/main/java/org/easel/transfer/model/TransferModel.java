@@ -13,14 +13,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.easel.core.data.DataSplits;
-import org.easel.core.data.ImageLoader;
 import org.easel.core.error.EaselException;
 import org.easel.core.io.AtomicFiles;
 import org.easel.core.io.Json;
@@ -170,7 +168,7 @@ public final class TransferModel {
 
     /** Labels one image file or every image under a folder; unreadable files are listed, not fatal. */
     public Predictor.Results predict(Path imageOrDir) {
-        List<Path> files = list(imageOrDir);
+        List<Path> files = Predictor.listImages(imageOrDir);
         ImageReader reader = reader();
         int size = info.inputSize();
         int per = 3 * size * size;
@@ -209,24 +207,6 @@ public final class TransferModel {
         reader().readImage(image, pixels, 0);
         float[] feats = backbone().features(FrozenBackbone.batch(pixels, 1, size)).castTo(DataType.FLOAT).data().asFloat();
         return probabilities(feats, 1)[0];
-    }
-
-    private static List<Path> list(Path imageOrDir) {
-        if (Files.isRegularFile(imageOrDir)) {
-            return List.of(imageOrDir);
-        }
-        if (!Files.isDirectory(imageOrDir)) {
-            throw new EaselException("No such image or folder: " + imageOrDir.toAbsolutePath());
-        }
-        try (Stream<Path> s = Files.walk(imageOrDir)) {
-            List<Path> files = s.filter(Files::isRegularFile).filter(ImageLoader::isImageFile).sorted().toList();
-            if (files.isEmpty()) {
-                throw new EaselException("Folder " + imageOrDir.toAbsolutePath() + " holds no images (" + String.join(", ", ImageLoader.EXTENSIONS) + ").");
-            }
-            return files;
-        } catch (IOException e) {
-            throw new EaselException("Cannot list " + imageOrDir + ": " + e.getMessage());
-        }
     }
 
     private static void writeArray(DataOutputStream out, INDArray a) throws IOException {
