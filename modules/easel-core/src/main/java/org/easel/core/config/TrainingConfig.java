@@ -11,11 +11,12 @@ public record TrainingConfig(
         @Doc("Fraction of the training data held out for validation (the last part, as in Keras validation_split)") double validationSplit,
         @Doc("Shuffle the training examples every epoch") boolean shuffle,
         @Doc("Stop after this many batches per epoch (0 = all); for smoke tests") int maxBatches,
-        @Doc("Stop when the validation loss stops improving") EarlyStoppingConfig earlyStopping) implements Validated {
+        @Doc("Stop when the validation loss stops improving") EarlyStoppingConfig earlyStopping,
+        @Doc("Native compute threads (0 = auto: 1 for dense-only networks, where a second thread costs more than it saves; all cores otherwise)") int threads) implements Validated {
 
     public static final List<String> OPTIMIZERS = List.of("rmsprop", "adam", "sgd", "nesterovs");
 
-    public static final TrainingConfig DEFAULTS = new TrainingConfig(10, 128, "adam", 0.001, 0.2, true, 0, EarlyStoppingConfig.DEFAULTS);
+    public static final TrainingConfig DEFAULTS = new TrainingConfig(10, 128, "adam", 0.001, 0.2, true, 0, EarlyStoppingConfig.DEFAULTS, 0);
 
     @Override
     public void validate(Checks checks) {
@@ -24,6 +25,7 @@ public record TrainingConfig(
         checks.oneOf(optimizer, "optimizer", OPTIMIZERS);
         checks.positive(learningRate, "learning_rate");
         checks.fraction(validationSplit, "validation_split");
+        checks.require(threads >= 0, "threads", "must be >= 0 (0 = auto), found " + threads);
         checks.require(maxBatches >= 0, "max_batches", "must be >= 0 (0 = all), found " + maxBatches);
     }
 }

@@ -19,6 +19,7 @@ import org.easel.core.model.ModelSummary;
 import org.easel.core.report.ConfusionMatrixPlot;
 import org.easel.core.report.HistoryPlot;
 import org.easel.core.report.RunReport;
+import org.easel.core.train.ComputeThreads;
 import org.easel.core.train.EpochMetrics;
 import org.easel.core.train.Evaluation;
 import org.easel.core.train.Evaluator;
@@ -61,6 +62,9 @@ public final class ClassifierExperiment implements TaskRunner {
                     train.classes().size());
             state = TrainingState.fresh();
         }
+        int threads = ComputeThreads.choose(config.training().threads(), net);
+        ComputeThreads.apply(threads);
+        listener.onMessage("Compute threads: " + threads + (config.training().threads() == 0 ? " (auto)" : ""));
         ModelSummary summary = ModelSummary.of(net, new long[]{train.featureSize()});
         AtomicFiles.writeString(run.summary(), summary.format());
         listener.onMessage(summary.format());
