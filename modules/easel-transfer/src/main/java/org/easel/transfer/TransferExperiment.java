@@ -179,8 +179,8 @@ public final class TransferExperiment implements TaskRunner {
         return new RunResult(run.dir(), headline, metrics, eval);
     }
 
-    /** Where the images are: the synthetic generator's output, or data.path. */
-    static Path dataRoot(ExperimentConfig config, TransferConfig cfg, TrainingListener listener) {
+    /** Where the images are: the synthetic generator's output, or data.path (generated first when asked for; used by easel-spark too). */
+    public static Path dataRoot(ExperimentConfig config, TransferConfig cfg, TrainingListener listener) {
         if (cfg.synthetic().enabled()) {
             return SyntheticData.ensure(cfg.synthetic(), config.seed(), listener);
         }

@@ -37,7 +37,11 @@ public final class Predictor {
     }
 
     public Results predict(Path imageOrDir) {
-        List<Path> files = listImages(imageOrDir);
+        return predict(listImages(imageOrDir));
+    }
+
+    /** Labels these files, in this order (batches of 64 from the first); unreadable files are listed, not fatal. */
+    public Results predict(List<Path> files) {
         List<Prediction> out = new ArrayList<>();
         List<DataSplits.SkippedFile> skipped = new ArrayList<>();
         int h = classifier.height();

@@ -168,7 +168,11 @@ public final class TransferModel {
 
     /** Labels one image file or every image under a folder; unreadable files are listed, not fatal. */
     public Predictor.Results predict(Path imageOrDir) {
-        List<Path> files = Predictor.listImages(imageOrDir);
+        return predict(Predictor.listImages(imageOrDir));
+    }
+
+    /** Labels these files, in this order (batches of 16 from the first); unreadable files are listed, not fatal. */
+    public Predictor.Results predict(List<Path> files) {
         ImageReader reader = reader();
         int size = info.inputSize();
         int per = 3 * size * size;
