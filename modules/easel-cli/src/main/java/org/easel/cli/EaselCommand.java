@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The {@code easel} command. Only this module parses arguments, prints, and calls System.exit. */
 @Command(name = "easel", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Transfer learning and generative image models on Deeplearning4j.",
-        subcommands = {RunCommand.class, EvaluateCommand.class, PredictCommand.class, SummaryCommand.class,
+        subcommands = {RunCommand.class, EvaluateCommand.class, PredictCommand.class, FeaturizeCommand.class, SummaryCommand.class,
                 ImportCommand.class, ExportCommand.class, StylizeCommand.class, SampleCommand.class,
                 DatasetsCommand.class, ConfigReferenceCommand.class, CommandLine.HelpCommand.class})
 public final class EaselCommand implements Runnable {

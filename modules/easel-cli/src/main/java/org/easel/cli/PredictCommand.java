@@ -2,8 +2,10 @@ package org.easel.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.easel.core.error.EaselException;
 import org.easel.core.io.AtomicFiles;
 import org.easel.core.predict.Predictor;
+import org.easel.spark.SparkPredictor;
 import org.easel.transfer.model.TransferModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,25 +13,48 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "predict", mixinStandardHelpOptions = true, description = {
         "Label images with a trained model; prints CSV: file,class,probability.",
-        "Example: easel predict outputs/mnist-mlp-20260101-120000 my-digits/ --out predictions.csv"})
+        "With --spark, runs on Apache Spark and writes a folder: predictions.parquet/, predictions.csv/ (file,class,probability,model_id),",
+        "errors.csv/ (unreadable images) and summary.json (docs/spark.md).",
+        "Example: easel predict outputs/mnist-mlp-20260101-120000 my-digits/ --out predictions.csv",
+        "Example: easel predict outputs/finetune-squeezenet-20260101-120000 photos/ --spark --master 'local[*]' --out labels/"})
 final class PredictCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MODEL", description = "A run folder, a model.zip, or a Keras .h5 (pixels scaled to [0, 1])")
     Path model;
 
-    @Parameters(index = "1", paramLabel = "IMAGE|DIR", description = "An image, or a folder searched recursively")
+    @Parameters(index = "1", paramLabel = "IMAGE|DIR", description = "An image, or a folder searched recursively; with --spark also a text file listing one image path per line")
     Path images;
 
-    @Option(names = "--out", paramLabel = "<file.csv>", description = "Write the CSV here instead of printing it")
-    Path out;
+    @Option(names = "--out", paramLabel = "<file.csv|dir>", description = "Write the CSV here instead of printing it; with --spark the output folder (required)")
+    String out;
+
+    @Option(names = "--spark", description = "Run on Apache Spark (local or cluster); see --master, --partitions")
+    boolean spark;
+
+    @Option(names = "--master", paramLabel = "<url>", description = "Spark master: local[*] (default), local[N], local[N,maxFailures], spark://host:port, yarn, k8s://...")
+    String master;
+
+    @Option(names = "--partitions", paramLabel = "N", description = "Spark partitions of the image list (default: 4 per core)")
+    int partitions;
+
+    @Option(names = "--overwrite", description = "With --spark: replace a non-empty output folder")
+    boolean overwrite;
 
     @Override
     public Integer call() {
+        if (spark) {
+            SparkPredictor.Summary s = SparkPredictor.run(new SparkPredictor.Options(model, images, out, master, partitions, overwrite));
+            System.err.println(s.describe());
+            return 0;
+        }
+        if (master != null || partitions != 0 || overwrite) {
+            throw new EaselException("--master, --partitions and --overwrite apply only with --spark.");
+        }
         Path file = ModelArgument.modelFile(model);
         Predictor.Results r = TransferModel.isTransferModel(file) ? TransferModel.load(file).predict(images)
                 : new Predictor(Classifiers.open(model)).predict(images);
         String csv = Predictor.csv(r.predictions());
         if (out != null) {
-            AtomicFiles.writeString(out, csv);
+            AtomicFiles.writeString(Path.of(out), csv);
             System.err.println("Wrote " + r.predictions().size() + " predictions to " + out);
         } else {
             System.out.print(csv);

@@ -5,18 +5,17 @@ import org.easel.core.config.Doc;
 import org.easel.core.config.Validated;
 
 /**
- * The {@code spark:} section of an experiment config: where {@code easel featurize --config FILE --spark}
- * runs the frozen backbone (and the defaults {@code easel predict --spark} uses when no flag is given).
+ * The {@code spark:} section of an experiment config: where and how {@code easel featurize --config FILE}
+ * runs the frozen backbone on Spark. {@code easel predict --spark} takes the same settings as flags.
  */
 @Doc("Apache Spark: scale featurizing and prediction out over executors (module easel-spark; docs/spark.md)")
 public record SparkConfig(
-        @Doc("Run easel featurize on Spark by default (the --spark flag does the same)") boolean enabled,
         @Doc("Spark master: local[*], local[N], local[N,maxFailures], spark://host:port, yarn, k8s://...; null = the one spark-submit set, else local[*]") String master,
         @Doc("Partitions the image list is cut into; 0 = 4 per core of the default parallelism") int partitions,
         @Doc("Attempts per task before the job fails (spark.task.maxFailures; local masters retry only with local[N,F])") int maxFailures,
         @Doc("Log level of Spark, Hadoop and Parquet loggers: ERROR, WARN, INFO or DEBUG") String logLevel) implements Validated {
 
-    public static final SparkConfig DEFAULTS = new SparkConfig(false, null, 0, 4, "WARN");
+    public static final SparkConfig DEFAULTS = new SparkConfig(null, 0, 4, "WARN");
     public static final java.util.List<String> LOG_LEVELS = java.util.List.of("ERROR", "WARN", "INFO", "DEBUG");
 
     @Override
