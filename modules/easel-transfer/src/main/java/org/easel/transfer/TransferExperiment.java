@@ -36,6 +36,7 @@ import org.easel.transfer.data.SyntheticData;
 import org.easel.transfer.featurize.FeatureCache;
 import org.easel.transfer.featurize.Features;
 import org.easel.transfer.featurize.Featurizer;
+import org.easel.transfer.finetune.FineTuner;
 import org.easel.transfer.featurize.FrozenBackbone;
 import org.easel.transfer.featurize.ImageReader;
 import org.easel.transfer.featurize.ImageSet;
@@ -99,8 +100,12 @@ public final class TransferExperiment implements TaskRunner {
         Featurizer featurizer = new Featurizer(backbone, reader, cfg.featurizeBatch(), listener);
         FeaturizeStats trainStats = new FeaturizeStats();
         FeaturizeStats testStats = new FeaturizeStats();
-        Features train = featurize("training images", split.train(), arch, weights, cfg, freeze, cache, featurizer, trainStats, listener);
-        Features test = featurize("test images", split.test(), arch, weights, cfg, freeze, cache, featurizer, testStats, listener);
+        StageTwoInputs maps = cfg.fineTune().enabled()
+                ? stageTwoInputs(cfg, arch, last, weights, reader, cache, split, trainStats, testStats, listener) : null;
+        Features train = maps != null ? maps.trainFeatures()
+                : featurize("training images", split.train(), arch, weights, cfg, freeze, cfg.pooling(), cache, featurizer, trainStats, listener);
+        Features test = maps != null ? maps.testFeatures()
+                : featurize("test images", split.test(), arch, weights, cfg, freeze, cfg.pooling(), cache, featurizer, testStats, listener);
         requireEveryClass(train, "training");
         requireEveryClass(test, "test");
 
@@ -126,6 +131,16 @@ public final class TransferExperiment implements TaskRunner {
         long tTrain = System.nanoTime();
         TrainingState state = new Trainer(config.training(), config.seed(), listener, (n, best, s) -> writeMetrics(run, s.history()))
                 .fit(head, trainData, valData, TrainingState.fresh(), null);
+        List<EpochMetrics> history = new java.util.ArrayList<>(state.history());
+
+        // 4b. optional stage 2: unfreeze the top block, train it with the head on cached maps of the layer below
+        if (maps != null) {
+            FineTuning tuned = fineTune(config, cfg, arch, last, weights, maps, nTrain, scaler, head, classWeights, state.epochsDone(), listener);
+            weights = tuned.weights();
+            test = tuned.test();
+            history.addAll(tuned.history());
+            writeMetrics(run, history);
+        }
         double trainSeconds = (System.nanoTime() - tTrain) / 1e9;
 
         // 5. evaluate, save, report
@@ -141,15 +156,15 @@ public final class TransferExperiment implements TaskRunner {
         }
         Evaluation eval = Evaluation.of(classes, test.labels(), predicted, lossSum);
         model.save(run.model());
-        writeMetrics(run, state.history());
-        HistoryPlot.write(state.history(), run.history());
+        writeMetrics(run, history);
+        HistoryPlot.write(history, run.history());
         ConfusionMatrixPlot.write(eval.confusion(), classes, run.confusion());
 
         MultiLayerNetwork inferenceHead = HeadFactory.build(cfg.head(), config.training(), config.seed(), dim, classes.size(), classWeights, 0);
         inferenceHead.setParams(head.params().dup());
         double seconds = (System.nanoTime() - t0) / 1e9;
         TransferReport.Inputs in = new TransferReport.Inputs(config.name(), ConfigYaml.toYaml(config), cfg, arch, freeze, weights,
-                backbone.featureMapShape(), summary.format(), state.history(), eval, probs, test, backbone.featureSize(), train.skipped(), reader.upscaled(),
+                backbone.featureMapShape(), summary.format(), history, eval, probs, test, backbone.featureSize(), train.skipped(), reader.upscaled(),
                 trainStats.describe("training", split.train().size()), testStats.describe("test", split.test().size()),
                 dataSeconds, trainSeconds, seconds, classWeights);
         Map<String, Double> extra = TransferReport.write(run.dir(), run.report(), in, model, inferenceHead);
@@ -158,7 +173,7 @@ public final class TransferExperiment implements TaskRunner {
         result.put("test_accuracy", eval.accuracy());
         result.put("test_loss", eval.loss());
         result.putAll(extra);
-        result.put("epochs", state.epochsDone());
+        result.put("epochs", history.size());
         result.put("weights_used", weights.used());
         result.put("featurize_images_per_second", trainStats.imagesPerSecond);
         result.put("seconds", (System.nanoTime() - t0) / 1e9);
@@ -166,17 +181,73 @@ public final class TransferExperiment implements TaskRunner {
         seconds = (System.nanoTime() - t0) / 1e9;
         String headline = String.format("Test accuracy %.4f, ROC AUC %.4f (%d test images), backbone %s/%s up to %s at %d px, %d epochs, %.0f s",
                 eval.accuracy(), extra.getOrDefault("roc_auc", Double.NaN), eval.examples(), arch.name(),
-                weights.fellBack() ? "random(fallback)" : cfg.weights(), freeze, cfg.inputSize(), state.epochsDone(), seconds);
+                weights.fellBack() ? "random(fallback)" : cfg.weights(), freeze, cfg.inputSize(), history.size(), seconds);
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("test_accuracy", eval.accuracy());
         metrics.put("test_loss", eval.loss());
         metrics.putAll(extra);
-        metrics.put("epochs", (double) state.epochsDone());
+        metrics.put("epochs", (double) history.size());
         metrics.put("seconds", seconds);
         if (!Double.isNaN(trainStats.imagesPerSecond)) {
             metrics.put("featurize_images_per_second", trainStats.imagesPerSecond);
         }
         return new RunResult(run.dir(), headline, metrics, eval);
+    }
+
+    /** What stage 2 changed: the backbone weights, the test features they give, and its epochs. */
+    private record FineTuning(BackboneWeights weights, Features test, List<EpochMetrics> history) {
+    }
+
+    /**
+     * Stage 2 trains on the cached maps of the layer below {@code unfreeze_from}; the stage-1 features
+     * are computed from those maps by the frozen upper layers, so the images go through the backbone once.
+     */
+    private record StageTwoInputs(int from, int[] mapShape, Features trainMaps, Features testMaps, Features trainFeatures,
+                                  Features testFeatures) {
+    }
+
+    private static StageTwoInputs stageTwoInputs(TransferConfig cfg, Architecture arch, int last, BackboneWeights weights, ImageReader reader,
+                                                 FeatureCache cache, ImageFolders.Split split, FeaturizeStats trainStats,
+                                                 FeaturizeStats testStats, TrainingListener listener) {
+        String unfreeze = cfg.fineTune().unfreezeFrom();
+        int from = arch.indexOf(unfreeze); // unknown names fail here, listing the valid ones
+        if (from < 1 || from > last) {
+            throw new EaselException("transfer.fine_tune.unfreeze_from '" + unfreeze + "' must come after the first layer and not after "
+                    + "transfer.freeze_up_to (" + arch.stages().get(last).name() + "); choose one of "
+                    + String.join(", ", arch.layerNames().subList(1, last + 1)) + ".");
+        }
+        String below = arch.stages().get(from - 1).name();
+        FrozenBackbone lower = new FrozenBackbone(arch, from - 1, weights, cfg.inputSize(), FrozenBackbone.MAP);
+        listener.onMessage(String.format("Stage 2 will train %s..%s; featurizing once up to %s (map %s), cached",
+                unfreeze, arch.stages().get(last).name(), below, java.util.Arrays.toString(lower.featureMapShape())));
+        Featurizer mapFeaturizer = new Featurizer(lower, reader, cfg.featurizeBatch(), listener);
+        Features trainMaps = featurize("training images", split.train(), arch, weights, cfg, below, FrozenBackbone.MAP, cache, mapFeaturizer,
+                trainStats, listener);
+        Features testMaps = featurize("test images", split.test(), arch, weights, cfg, below, FrozenBackbone.MAP, cache, mapFeaturizer,
+                testStats, listener);
+        FrozenBackbone upper = new FrozenBackbone(arch, from, last, weights, cfg.inputSize(), cfg.pooling());
+        return new StageTwoInputs(from, lower.featureMapShape(), trainMaps, testMaps, pooled(upper, trainMaps, cfg), pooled(upper, testMaps, cfg));
+    }
+
+    private static Features pooled(FrozenBackbone upper, Features maps, TransferConfig cfg) {
+        return new Features(upper.features(maps.x(), maps.size(), cfg.featurizeBatch()), upper.featureSize(), maps.labels(), maps.files(),
+                maps.classes(), maps.skipped());
+    }
+
+    private static FineTuning fineTune(ExperimentConfig config, TransferConfig cfg, Architecture arch, int last, BackboneWeights weights,
+                                       StageTwoInputs maps, int nTrain, FeatureScaler scaler, MultiLayerNetwork head, double[] classWeights,
+                                       int stage1Epochs, TrainingListener listener) {
+        listener.onMessage(String.format("Stage 2: training %s..%s with the head at learning rate %s for %d epochs",
+                arch.stages().get(maps.from()).name(), arch.stages().get(last).name(), cfg.fineTune().learningRate(), cfg.fineTune().epochs()));
+        FineTuner tuner = new FineTuner(arch, maps.from(), last, weights, maps.mapShape(), cfg.pooling(), scaler, head, classWeights,
+                cfg.fineTune(), config.seed(), listener);
+        FineTuner.Result r = tuner.fit(maps.trainMaps().x(), maps.trainMaps().labels(), nTrain, stage1Epochs);
+        head.setParams(tuner.headParams(head));
+        Features testMaps = maps.testMaps();
+        int dim = maps.testFeatures().dim();
+        Features test = new Features(tuner.pooledFeatures(testMaps.x(), testMaps.size(), dim), dim, testMaps.labels(), testMaps.files(),
+                testMaps.classes(), testMaps.skipped());
+        return new FineTuning(r.weights(), test, r.history());
     }
 
     /** Where the images are: the synthetic generator's output, or data.path (generated first when asked for; used by easel-spark too). */
@@ -207,8 +278,9 @@ public final class TransferExperiment implements TaskRunner {
     }
 
     private static Features featurize(String what, ImageSet images, Architecture arch, BackboneWeights weights, TransferConfig cfg,
-                                      String freeze, FeatureCache cache, Featurizer featurizer, FeaturizeStats stats, TrainingListener listener) {
-        String key = FeatureCache.key(arch.name(), weights.identity(), cfg.inputSize(), freeze, cfg.pooling(), weights.preprocessing().name(), images);
+                                      String layer, String pooling, FeatureCache cache, Featurizer featurizer, FeaturizeStats stats,
+                                      TrainingListener listener) {
+        String key = FeatureCache.key(arch.name(), weights.identity(), cfg.inputSize(), layer, pooling, weights.preprocessing().name(), images);
         long t = System.nanoTime();
         stats.file = cache.file(key);
         java.util.Optional<Features> hit = cache.load(key, images);

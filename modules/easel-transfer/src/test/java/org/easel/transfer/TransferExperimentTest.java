@@ -125,4 +125,39 @@ class TransferExperimentTest {
         assertTrue(report.contains("Weights used: random (fallback"), report);
         assertTrue(report.contains("requested `imagenet` was unavailable"), report);
     }
+
+    @Test
+    void stageTwoTrainsOnlyTheUnfrozenLayersAndTheSavedModelPredictsWhatWasEvaluated() throws Exception {
+        Path data = TestImages.folder(tmp.resolve("imgs"), 16, 40, 1);
+        Path cache = tmp.resolve("cache");
+        RunResult stage1 = run(yaml(data, cache, "squeezenet", "random", "fire3", 64, ""));
+        String fineTune = yaml(data, cache, "squeezenet", "random", "fire3", 64, "")
+                .replace("  gradcam_images: 2", "  fine_tune: {unfreeze_from: fire3, epochs: 3, learning_rate: 0.001, batch_size: 8}\n  gradcam_images: 2");
+        RunResult stage2 = run(fineTune);
+
+        assertEquals(12 + 3, Files.readAllLines(stage2.runDir().resolve("metrics.jsonl")).size());
+        String report = Files.readString(stage2.runDir().resolve("report.md"));
+        assertTrue(report.contains("fine-tuned (stage 2)"), report);
+
+        TransferModel before = TransferModel.load(stage1.runDir().resolve("model.zip"));
+        TransferModel after = TransferModel.load(stage2.runDir().resolve("model.zip"));
+        for (String frozen : List.of("conv1", "fire2/squeeze1x1", "fire2/expand3x3")) {
+            assertEquals(before.weights().kernel(frozen), after.weights().kernel(frozen), frozen + " must stay frozen");
+        }
+        assertTrue(before.weights().kernel("fire3/expand3x3").sub(after.weights().kernel("fire3/expand3x3")).amaxNumber().doubleValue() > 0,
+                "fire3 must have trained");
+
+        // the reloaded model, run from pixels, reproduces the accuracy measured on the stage-2 features
+        var split = org.easel.transfer.data.ImageFolders.load(data, 0.25, 7);
+        int correct = 0;
+        for (int i = 0; i < split.test().size(); i++) {
+            Predictor.Results p = after.predict(split.test().files().get(i));
+            correct += p.predictions().get(0).label().equals(split.test().classes().get(split.test().labels()[i])) ? 1 : 0;
+        }
+        assertEquals(stage2.metrics().get("test_accuracy"), (double) correct / split.test().size(), 1e-9);
+        assertTrue(stage2.metrics().get("test_accuracy") >= 0.75, "accuracy " + stage2.metrics());
+
+        EaselException e = assertThrows(EaselException.class, () -> run(fineTune.replace("unfreeze_from: fire3", "unfreeze_from: conv1")));
+        assertTrue(e.getMessage().contains("unfreeze_from 'conv1'") && e.getMessage().contains("pool1, fire2, fire3"), e.getMessage());
+    }
 }

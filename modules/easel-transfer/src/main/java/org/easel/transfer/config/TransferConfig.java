@@ -20,6 +20,7 @@ public record TransferConfig(
         @Doc("Last frozen layer (Keras name, e.g. block4_pool, fire9); its output is the feature map. null = the backbone's default") String freezeUpTo,
         @Doc("How the feature map becomes a vector: avg (global average), max (global max) or avgmax (both, concatenated)") String pooling,
         @Doc("The head trained on the cached features") HeadConfig head,
+        @Doc("Stage 2: unfreeze the top block and train it with the head (off unless unfreeze_from is set)") FineTuneConfig fineTune,
         @Doc("Class weights in the loss: auto (inverse class frequency) or none") String classWeights,
         @Doc("Folder of the featurize-once cache, reused across runs") String cacheDir,
         @Doc("Images per backbone forward pass while featurizing") int featurizeBatch,
@@ -32,7 +33,7 @@ public record TransferConfig(
     public static final List<String> CLASS_WEIGHTS = List.of("auto", "none");
 
     public static final TransferConfig DEFAULTS = new TransferConfig("squeezenet", "imagenet", "none", null, 224, null, "avg",
-            HeadConfig.DEFAULTS, "auto", "cache/features", 16, SyntheticConfig.DEFAULTS, 6, 24);
+            HeadConfig.DEFAULTS, FineTuneConfig.DEFAULTS, "auto", "cache/features", 16, SyntheticConfig.DEFAULTS, 6, 24);
 
     @Override
     public void validate(Checks c) {

@@ -46,6 +46,10 @@ public final class Featurizer {
         int size = reader.size();
         int per = 3 * size * size;
         int dim = backbone.featureSize();
+        if ((long) n * dim > Integer.MAX_VALUE - 8) {
+            throw new EaselException(String.format("%d %s x %d features per image do not fit in one array (%.1f GB); "
+                    + "use fewer images, a smaller transfer.input_size, or a later layer", n, what, dim, 4.0 * n * dim / 1e9));
+        }
         float[] x = new float[n * dim];
         int[] labels = new int[n];
         List<Path> files = new ArrayList<>(n);
@@ -97,7 +101,8 @@ public final class Featurizer {
             decoder.shutdownNow();
         }
         lastImagesPerSecond = n / ((System.nanoTime() - t0) / 1e9);
-        return new Features(java.util.Arrays.copyOf(x, rows * dim), dim, java.util.Arrays.copyOf(labels, rows), files,
+        // no copy when every image was readable: stage-2 feature maps can take gigabytes
+        return new Features(rows == n ? x : java.util.Arrays.copyOf(x, rows * dim), dim, java.util.Arrays.copyOf(labels, rows), files,
                 images.classes(), skipped);
     }
 

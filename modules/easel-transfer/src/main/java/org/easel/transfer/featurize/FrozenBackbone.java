@@ -1,18 +1,12 @@
 package org.easel.transfer.featurize;
 
-import java.util.List;
 import java.util.Map;
 import org.easel.transfer.backbone.Architecture;
-import org.easel.transfer.backbone.Stage;
 import org.easel.transfer.weights.BackboneWeights;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.enums.WeightsFormat;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
-import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
-import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -25,6 +19,8 @@ public final class FrozenBackbone {
     public static final String INPUT = "input";
     public static final String FEATURE_MAP = "feature_map";
     public static final String FEATURES = "features";
+    /** Pooling value meaning "no pooling": the flattened feature map, the input of a stage-2 fine-tune. */
+    public static final String MAP = "map";
 
     private final SameDiff sd;
     private final Architecture arch;
@@ -33,44 +29,45 @@ public final class FrozenBackbone {
     private final int featureSize;
 
     public FrozenBackbone(Architecture arch, int last, BackboneWeights weights, int inputSize, String pooling) {
+        this(arch, 0, last, weights, inputSize, pooling);
+    }
+
+    /**
+     * Stages {@code first..last} only. With {@code first > 0} the input is the (flattened) map of stage
+     * {@code first - 1}, as cached for stage 2, which turns cached maps into the stage-1 features
+     * without running the lower layers again.
+     */
+    public FrozenBackbone(Architecture arch, int first, int last, BackboneWeights weights, int inputSize, String pooling) {
         this.arch = arch;
         this.last = last;
         this.mapShape = arch.outputShape(inputSize, last);
         this.sd = SameDiff.create();
-        SDVariable x = sd.placeHolder(INPUT, DataType.FLOAT, -1, 3, inputSize, inputSize);
-        List<Stage> stages = arch.stages();
-        for (int i = 0; i <= last; i++) {
-            Stage s = stages.get(i);
-            if (s instanceof Stage.Conv c) {
-                x = convRelu(x, weights, c.name(), c.kernel(), c.stride(), c.same());
-            } else if (s instanceof Stage.Pool p) {
-                x = sd.cnn().maxPooling2d(x, Pooling2DConfig.builder().kH(p.kernel()).kW(p.kernel()).sH(p.stride()).sW(p.stride())
-                        .paddingMode(PaddingMode.VALID).isNHWC(false).build());
-            } else if (s instanceof Stage.Fire f) {
-                SDVariable squeezed = convRelu(x, weights, f.name() + "/squeeze1x1", 1, 1, false);
-                SDVariable e1 = convRelu(squeezed, weights, f.name() + "/expand1x1", 1, 1, false);
-                SDVariable e3 = convRelu(squeezed, weights, f.name() + "/expand3x3", 3, 1, true);
-                x = sd.concat(1, e1, e3);
-            }
-        }
-        SDVariable map = sd.identity(FEATURE_MAP, x);
-        SDVariable pooled = switch (pooling) {
-            case "max" -> map.max(2, 3);
-            case "avgmax" -> sd.concat(1, map.mean(2, 3), map.max(2, 3)); // both summaries of each channel
-            default -> map.mean(2, 3);
+        int[] in = first == 0 ? new int[]{3, inputSize, inputSize} : arch.outputShape(inputSize, first - 1);
+        SDVariable x = sd.placeHolder(INPUT, DataType.FLOAT, -1, in[0] * in[1] * in[2]);
+        x = sd.reshape(x, -1, in[0], in[1], in[2]);
+        StageOps.Params constants = (layer, part) -> sd.constant(StageOps.varName(layer, part),
+                "W".equals(part) ? weights.kernel(layer) : weights.bias(layer));
+        SDVariable map = sd.identity(FEATURE_MAP, StageOps.apply(sd, x, arch.stages(), first, last, constants, false));
+        long mapSize = (long) mapShape[0] * mapShape[1] * mapShape[2];
+        sd.identity(FEATURES, StageOps.pool(sd, map, pooling, mapSize));
+        this.featureSize = switch (pooling) {
+            case "avgmax" -> 2 * mapShape[0];
+            case MAP -> Math.toIntExact(mapSize);
+            default -> mapShape[0];
         };
-        sd.identity(FEATURES, pooled);
-        this.featureSize = "avgmax".equals(pooling) ? 2 * mapShape[0] : mapShape[0];
     }
 
-    private SDVariable convRelu(SDVariable x, BackboneWeights w, String layer, int k, int stride, boolean same) {
-        String id = layer.replace('/', '_');
-        SDVariable kernel = sd.constant(id + "_W", w.kernel(layer));
-        SDVariable bias = sd.constant(id + "_b", w.bias(layer));
-        Conv2DConfig cfg = Conv2DConfig.builder().kH(k).kW(k).sH(stride).sW(stride)
-                .paddingMode(same ? PaddingMode.SAME : PaddingMode.VALID).dataFormat(Conv2DConfig.NCHW)
-                .weightsFormat(WeightsFormat.OIYX).build();
-        return sd.nn().relu(sd.cnn().conv2d(x, kernel, bias, cfg), 0);
+    /** Features of every row of {@code input} (flattened images or maps, as this backbone's input), in batches. */
+    public float[] features(float[] input, int n, int batch) {
+        int per = input.length / Math.max(1, n);
+        float[] out = new float[n * featureSize];
+        for (int from = 0; from < n; from += batch) {
+            int m = Math.min(batch, n - from);
+            INDArray x = Nd4j.create(java.util.Arrays.copyOfRange(input, from * per, (from + m) * per), new long[]{m, per}, 'c');
+            float[] f = sd.outputSingle(Map.of(INPUT, x), FEATURES).castTo(DataType.FLOAT).data().asFloat();
+            System.arraycopy(f, 0, out, from * featureSize, f.length);
+        }
+        return out;
     }
 
     /** [channels, height, width] of the feature map. */
@@ -89,12 +86,16 @@ public final class FrozenBackbone {
 
     /** Pooled features [n, channels] for a batch of preprocessed NCHW images. */
     public INDArray features(INDArray images) {
-        return sd.outputSingle(Map.of(INPUT, images), FEATURES);
+        return sd.outputSingle(Map.of(INPUT, flat(images)), FEATURES);
     }
 
     /** Feature maps [n, channels, h, w], for Grad-CAM. */
     public INDArray featureMaps(INDArray images) {
-        return sd.outputSingle(Map.of(INPUT, images), FEATURE_MAP);
+        return sd.outputSingle(Map.of(INPUT, flat(images)), FEATURE_MAP);
+    }
+
+    private static INDArray flat(INDArray x) {
+        return x.rank() == 2 ? x : x.reshape('c', x.size(0), x.length() / x.size(0));
     }
 
     public static INDArray batch(float[] chw, int n, int size) {

@@ -69,6 +69,11 @@ public final class TransferModel {
         return info;
     }
 
+    /** The backbone's weights up to the freeze layer (fine-tuned layers included). */
+    public BackboneWeights weights() {
+        return weights;
+    }
+
     public MultiLayerNetwork head() {
         return head;
     }

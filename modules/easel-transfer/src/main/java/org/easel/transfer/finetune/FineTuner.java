@@ -1,0 +1,375 @@
+package org.easel.transfer.finetune;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.easel.core.error.EaselException;
+import org.easel.core.train.EpochMetrics;
+import org.easel.core.train.TrainingListener;
+import org.easel.transfer.backbone.Architecture;
+import org.easel.transfer.backbone.ConvParam;
+import org.easel.transfer.backbone.Stage;
+import org.easel.transfer.config.FineTuneConfig;
+import org.easel.transfer.featurize.StageOps;
+import org.easel.transfer.head.FeatureScaler;
+import org.easel.transfer.weights.BackboneWeights;
+import org.nd4j.autodiff.listeners.At;
+import org.nd4j.autodiff.listeners.BaseListener;
+import org.nd4j.autodiff.listeners.Loss;
+import org.nd4j.autodiff.listeners.Operation;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.TrainingConfig;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
+import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+
+/**
+ * Stage 2 of fine-tuning: the backbone's top layers ({@code unfreeze_from} .. the freeze layer) and the
+ * head train together, at a low learning rate, on the cached feature maps of the layer below them.
+ * The layers below stay frozen (and are never recomputed); the head starts from its stage-1 weights and
+ * the feature standardisation of stage 1 stays a fixed part of the model, so the result plugs back into
+ * {@link org.easel.transfer.model.TransferModel} unchanged: new kernels for the unfrozen layers, new head
+ * parameters. Dropout is not used in stage 2 (the learning rate is small and the best validation epoch
+ * is kept instead).
+ */
+public final class FineTuner {
+    static final String MAPS = "maps";
+    static final String LABELS = "labels";
+
+    static final String PROBABILITIES = "probabilities";
+    static final String POOLED = "pooled";
+
+    /** Weights after stage 2 (frozen layers untouched), the stage-2 history, and the epoch kept. */
+    public record Result(BackboneWeights weights, List<EpochMetrics> history, int bestEpoch) {
+    }
+
+    private final SameDiff sd = SameDiff.create();
+    private final Set<String> trainedLayers;
+    private final int classes;
+    private final long mapSize;
+    private final int headLayers;
+    private final BackboneWeights original;
+    private final FineTuneConfig cfg;
+    private final long seed;
+    private final TrainingListener listener;
+    private final double[] classWeights;
+
+    /**
+     * @param from     index of the first unfrozen stage; its input is the cached map of stage {@code from - 1}
+     * @param inShape  [channels, height, width] of that cached map
+     */
+    public FineTuner(Architecture arch, int from, int last, BackboneWeights weights, int[] inShape, String pooling, FeatureScaler scaler,
+                     MultiLayerNetwork head, double[] classWeights, FineTuneConfig cfg, long seed, TrainingListener listener) {
+        this.original = weights;
+        this.cfg = cfg;
+        this.seed = seed;
+        this.listener = listener;
+        this.classes = (int) head.getLayer(head.getnLayers() - 1).getParam("b").length();
+        this.classWeights = classWeights;
+        this.mapSize = (long) inShape[0] * inShape[1] * inShape[2];
+        this.headLayers = head.getnLayers();
+        List<Stage> stages = arch.stages();
+        Set<String> stageNames = stages.subList(from, last + 1).stream().map(Stage::name).collect(Collectors.toSet());
+        this.trainedLayers = arch.convParams(last).stream().map(ConvParam::kerasName)
+                .filter(n -> stageNames.contains(n.contains("/") ? n.substring(0, n.indexOf('/')) : n))
+                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+
+        SDVariable maps = sd.placeHolder(MAPS, DataType.FLOAT, -1, inShape[0], inShape[1], inShape[2]);
+        SDVariable labels = sd.placeHolder(LABELS, DataType.FLOAT, -1, classes);
+        StageOps.Params vars = (layer, part) -> sd.var(StageOps.varName(layer, part), "W".equals(part)
+                ? weights.kernel(layer).castTo(DataType.FLOAT).permute(2, 3, 1, 0).dup('c') // OIHW -> HWIO
+                : weights.bias(layer).castTo(DataType.FLOAT).dup());
+        SDVariable top = StageOps.apply(sd, maps, stages, from, last, vars, true);
+        SDVariable pooled = sd.identity(POOLED, StageOps.pool(sd, top, pooling, 0));
+        SDVariable h = pooled.sub(sd.constant("feature_mean", Nd4j.createFromArray(scaler.mean()).reshape(1, -1)))
+                .div(sd.constant("feature_std", Nd4j.createFromArray(scaler.std()).reshape(1, -1)));
+        for (int i = 0; i < headLayers; i++) {
+            Layer layer = head.getLayer(i);
+            SDVariable w = sd.var("head_" + i + "_W", layer.getParam("W").castTo(DataType.FLOAT).dup());
+            SDVariable b = sd.var("head_" + i + "_b", layer.getParam("b").castTo(DataType.FLOAT).dup().reshape(1, -1));
+            h = h.mmul(w).add(b);
+            if (i < headLayers - 1) {
+                h = sd.nn().relu(h, 0);
+            }
+        }
+        // log-softmax written out: SameDiff M2.1 cannot clone its LogSoftMax/SoftMax ops into the gradient graph
+        SDVariable shifted = h.sub(h.max(true, 1));
+        SDVariable logProbabilities = shifted.sub(sd.math().log(sd.math().exp(shifted).sum(true, 1)));
+        sd.math().exp(PROBABILITIES, logProbabilities);
+        // labels arrive one-hot and pre-multiplied by the class weight, so this is weighted cross-entropy
+        sd.setLossVariables(labels.mul(logProbabilities).sum(1).neg().mean("loss"));
+        sd.setTrainingConfig(TrainingConfig.builder().updater(new Adam(cfg.learningRate(), 0.9, 0.999, 1e-7))
+                .dataSetFeatureMapping(MAPS).dataSetLabelMapping(LABELS).build());
+    }
+
+    /** The conv layers (Keras names) this stage trains. */
+    public Set<String> trainedLayers() {
+        return trainedLayers;
+    }
+
+    /**
+     * Trains for {@code fine_tune.epochs} on the first {@code nTrain} cached maps, scores the rest as
+     * validation after each epoch, keeps the epoch with the lowest validation loss, and returns weights
+     * in which only the unfrozen layers differ from the originals. Epochs are numbered after
+     * {@code epochOffset} (the stage-1 epochs) in the history.
+     */
+    public Result fit(float[] maps, int[] labels, int nTrain, int epochOffset) {
+        int n = labels.length;
+        if (nTrain <= 0 || nTrain > n) {
+            throw new EaselException("transfer.fine_tune needs training images; found " + nTrain + " of " + n + ".");
+        }
+        int batches = (nTrain + cfg.batchSize() - 1) / cfg.batchSize();
+        List<EpochMetrics> history = new ArrayList<>();
+        Map<String, INDArray> best = snapshot();
+        double bestLoss = Double.POSITIVE_INFINITY;
+        int bestEpoch = 0;
+        double lastTrainLoss = score(maps, labels, 0, Math.min(nTrain, 2000))[0];
+        if (nTrain < n) {
+            double[] initial = score(maps, labels, nTrain, n);
+            bestLoss = initial[0];
+            listener.onMessage(String.format("Stage 2 starts at validation loss %.4f, accuracy %.4f", initial[0], initial[1]));
+        }
+        for (int e = 1; e <= cfg.epochs(); e++) {
+            int epoch = epochOffset + e;
+            long t0 = System.nanoTime();
+            listener.onEpochStart(epoch, epochOffset + cfg.epochs(), batches);
+            int[] order = new int[nTrain];
+            for (int i = 0; i < nTrain; i++) {
+                order[i] = i;
+            }
+            Random random = new Random(seed * 31 + epoch);
+            for (int i = nTrain - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int t = order[i];
+                order[i] = order[j];
+                order[j] = t;
+            }
+            sd.fit(new Batches(maps, labels, order, cfg.batchSize()), 1, new Progress(epoch, batches, lastTrainLoss));
+            double[] train = score(maps, labels, 0, Math.min(nTrain, 2000));
+            double[] val = nTrain < n ? score(maps, labels, nTrain, n) : new double[]{Double.NaN, Double.NaN};
+            if (!Double.isFinite(train[0]) || (nTrain < n && !Double.isFinite(val[0]))) {
+                restore(best);
+                throw new EaselException(String.format("The stage-2 loss became non-finite in epoch %d (training %s, validation %s). "
+                        + "Lower transfer.fine_tune.learning_rate (now %s) and run again.", epoch, train[0], val[0], cfg.learningRate()));
+            }
+            lastTrainLoss = train[0];
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            EpochMetrics m = new EpochMetrics(epoch, train[0], train[1], val[0], val[1], seconds);
+            history.add(m);
+            listener.onEpochEnd(m);
+            double monitored = Double.isNaN(val[0]) ? m.loss() : val[0];
+            if (monitored < bestLoss) {
+                bestLoss = monitored;
+                bestEpoch = epoch;
+                best = snapshot();
+            }
+        }
+        restore(best);
+        listener.onMessage(bestEpoch == 0
+                ? "Stage 2 did not improve the validation loss; the stage-1 weights are kept."
+                : "Stage 2 keeps the weights of epoch " + bestEpoch + " (validation loss " + String.format("%.4f", bestLoss) + ").");
+        return new Result(weightsNow(), history, bestEpoch);
+    }
+
+    /** Class probabilities [n][classes] for cached maps, with the current weights. */
+    public float[][] probabilities(float[] maps, int n) {
+        float[][] out = new float[n][];
+        forBatches(maps, 0, n, (from, outputs) -> {
+            float[] p = outputs.get(PROBABILITIES).castTo(DataType.FLOAT).data().asFloat();
+            for (int i = 0; i < p.length / classes; i++) {
+                out[from + i] = java.util.Arrays.copyOfRange(p, i * classes, (i + 1) * classes);
+            }
+        });
+        return out;
+    }
+
+    /** Pooled (unscaled) features [n * dim] for cached maps, with the current weights. */
+    public float[] pooledFeatures(float[] maps, int n, int dim) {
+        float[] out = new float[n * dim];
+        forBatches(maps, 0, n, (from, outputs) -> {
+            float[] f = outputs.get(POOLED).castTo(DataType.FLOAT).data().asFloat();
+            System.arraycopy(f, 0, out, from * dim, f.length);
+        });
+        return out;
+    }
+
+    /** The head's parameters after stage 2, in DL4J's flattened order (per layer: W then b). */
+    public INDArray headParams(MultiLayerNetwork head) {
+        MultiLayerNetwork copy = head.clone();
+        for (int i = 0; i < headLayers; i++) {
+            copy.getLayer(i).setParam("W", sd.getVariable("head_" + i + "_W").getArr().dup());
+            copy.getLayer(i).setParam("b", sd.getVariable("head_" + i + "_b").getArr().dup());
+        }
+        return copy.params().dup();
+    }
+
+    private BackboneWeights weightsNow() {
+        Map<String, INDArray[]> params = new LinkedHashMap<>(original.params());
+        for (String layer : trainedLayers) {
+            params.put(layer, new INDArray[]{sd.getVariable(StageOps.varName(layer, "W")).getArr().permute(3, 2, 0, 1).dup('c'), // HWIO -> OIHW
+                    sd.getVariable(StageOps.varName(layer, "b")).getArr().dup()});
+        }
+        return new BackboneWeights(params, original.preprocessing(), original.used() + "; layers " + String.join(", ", trainedLayers)
+                + " fine-tuned (stage 2)", original.identity() + "+finetuned", original.fellBack());
+    }
+
+    private Map<String, INDArray> snapshot() {
+        Map<String, INDArray> s = new HashMap<>();
+        for (SDVariable v : sd.variables()) {
+            if (v.getVariableType() == org.nd4j.autodiff.samediff.VariableType.VARIABLE) {
+                s.put(v.name(), v.getArr().dup());
+            }
+        }
+        return s;
+    }
+
+    private void restore(Map<String, INDArray> s) {
+        s.forEach((name, arr) -> sd.getVariable(name).getArr().assign(arr));
+    }
+
+    /** [mean weighted loss, accuracy] over examples from..to. */
+    private double[] score(float[] maps, int[] labels, int from, int to) {
+        double[] sums = new double[2];
+        forBatches(maps, from, to, (start, outputs) -> {
+            float[] p = outputs.get(PROBABILITIES).castTo(DataType.FLOAT).data().asFloat();
+            for (int i = 0; i < p.length / classes; i++) {
+                int y = labels[start + i];
+                int arg = 0;
+                for (int c = 1; c < classes; c++) {
+                    if (p[i * classes + c] > p[i * classes + arg]) {
+                        arg = c;
+                    }
+                }
+                double w = classWeights == null ? 1 : classWeights[y];
+                sums[0] += -w * Math.log(Math.max(1e-7, p[i * classes + y]));
+                sums[1] += arg == y ? 1 : 0;
+            }
+        });
+        int n = Math.max(1, to - from);
+        return new double[]{sums[0] / n, sums[1] / n};
+    }
+
+    private interface BatchOutputs {
+        void accept(int from, Map<String, INDArray> outputs);
+    }
+
+    private void forBatches(float[] maps, int from, int to, BatchOutputs consumer) {
+        int size = Math.toIntExact(mapSize);
+        for (int start = from; start < to; start += cfg.batchSize()) {
+            int m = Math.min(cfg.batchSize(), to - start);
+            float[] x = java.util.Arrays.copyOfRange(maps, start * size, (start + m) * size);
+            Map<String, INDArray> outputs = sd.output(Map.of(MAPS, Nd4j.create(x, shapeOf(m), 'c')), PROBABILITIES, POOLED);
+            consumer.accept(start, outputs);
+        }
+    }
+
+    private long[] shapeOf(int m) {
+        long[] s = sd.getVariable(MAPS).placeholderShape();
+        return new long[]{m, s[1], s[2], s[3]};
+    }
+
+    /** Minibatches of cached maps with weighted one-hot labels, in the given order. */
+    private final class Batches implements MultiDataSetIterator {
+        private final float[] maps;
+        private final int[] labels;
+        private final int[] order;
+        private final int batchSize;
+        private int next;
+
+        Batches(float[] maps, int[] labels, int[] order, int batchSize) {
+            this.maps = maps;
+            this.labels = labels;
+            this.order = order;
+            this.batchSize = batchSize;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return next < order.length;
+        }
+
+        @Override
+        public MultiDataSet next() {
+            int m = Math.min(batchSize, order.length - next);
+            int size = Math.toIntExact(mapSize);
+            float[] x = new float[m * size];
+            float[] y = new float[m * classes];
+            for (int i = 0; i < m; i++) {
+                int ex = order[next + i];
+                System.arraycopy(maps, ex * size, x, i * size, size);
+                y[i * classes + labels[ex]] = classWeights == null ? 1f : (float) classWeights[labels[ex]];
+            }
+            next += m;
+            return new org.nd4j.linalg.dataset.MultiDataSet(Nd4j.create(x, shapeOf(m), 'c'), Nd4j.create(y, new long[]{m, classes}, 'c'));
+        }
+
+        @Override
+        public MultiDataSet next(int num) {
+            throw new UnsupportedOperationException("use next()");
+        }
+
+        @Override
+        public void setPreProcessor(org.nd4j.linalg.dataset.api.MultiDataSetPreProcessor preProcessor) {
+            throw new UnsupportedOperationException("no preprocessing");
+        }
+
+        @Override
+        public org.nd4j.linalg.dataset.api.MultiDataSetPreProcessor getPreProcessor() {
+            return null;
+        }
+
+        @Override
+        public boolean resetSupported() {
+            return true;
+        }
+
+        @Override
+        public boolean asyncSupported() {
+            return false;
+        }
+
+        @Override
+        public void reset() {
+            next = 0;
+        }
+    }
+
+    /**
+     * Batch progress. SameDiff M2.1 reports 0 as a training step's loss and computes only what the
+     * gradient needs, so the loss shown is the one scored after the previous epoch (on up to 2,000
+     * training examples); a non-finite loss is caught when the epoch is scored.
+     */
+    private final class Progress extends BaseListener {
+        private final int epoch;
+        private final int batches;
+        private final double shownLoss;
+        private int count;
+
+        Progress(int epoch, int batches, double shownLoss) {
+            this.epoch = epoch;
+            this.batches = batches;
+            this.shownLoss = shownLoss;
+        }
+
+        @Override
+        public boolean isActive(Operation operation) {
+            return operation == Operation.TRAINING;
+        }
+
+        @Override
+        public void iterationDone(SameDiff sd, At at, MultiDataSet dataSet, Loss loss) {
+            listener.onBatch(epoch, ++count, batches, shownLoss);
+        }
+    }
+}
