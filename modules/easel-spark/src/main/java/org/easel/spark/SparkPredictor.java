@@ -23,6 +23,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.LongAccumulator;
 import org.easel.core.data.DataSplits;
 import org.easel.core.error.EaselException;
 import org.easel.core.io.Json;
@@ -99,8 +100,11 @@ public final class SparkPredictor {
         OutputDir.checkLocal(o.out(), o.overwrite());
         ModelPayload model = ModelPayload.read(o.model());
         List<Path> files = ImageList.of(o.input());
-        // Loading it here fails fast on a bad model; in local mode the executors reuse this instance.
-        Labeler checked = model.open(true);
+        // Loading it here fails fast on a bad model; in local mode the executors reuse this instance. A Keras file is
+        // first read in a child JVM (as the CLI does) only from the launcher: under spark-submit the application jar
+        // is not on java.class.path, so the child could not find Easel's classes.
+        Labeler checked = model.open(Masters.isLocal(master) && System.getProperty("spark.app.submitTime") == null
+                && System.getProperty("spark.submit.deployMode") == null);
         LoadedModels.giveBack(model, checked);
         SparkSession spark = Sessions.start(master, o.maxFailures(), o.logLevel());
         try {
@@ -120,16 +124,20 @@ public final class SparkPredictor {
         files.forEach(f -> names.add(f.toString()));
         Broadcast<ModelPayload> bModel = sc.broadcast(model);
         int failPartition = o.failFirstAttemptOf();
-        JavaRDD<Row> rows = sc.parallelize(names, partitions).mapPartitions(it -> labelPartition(it, bModel.value(), failPartition));
-        Dataset<Row> all = spark.createDataFrame(rows, SCHEMA).persist(StorageLevel.MEMORY_AND_DISK());
+        LongAccumulator predictNanos = sc.sc().longAccumulator("easel predict nanoseconds");
+        // The rows are cached as plain Java objects (cheaper than a columnar Dataset cache) for the three writes.
+        JavaRDD<Row> rows = sc.parallelize(names, partitions)
+                .mapPartitions(it -> labelPartition(it, bModel.value(), failPartition, predictNanos))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> all = spark.createDataFrame(rows, SCHEMA);
         try {
             Dataset<Row> ok = all.filter("error IS NULL").select("file", "class", "probability", "model_id");
             ok.write().mode(SaveMode.ErrorIfExists).parquet(OutputDir.child(o.out(), PREDICTIONS_PARQUET));
             ok.write().mode(SaveMode.ErrorIfExists).option("header", "true").csv(OutputDir.child(o.out(), PREDICTIONS_CSV));
             Dataset<Row> bad = all.filter("error IS NOT NULL").select("file", "error", "model_id");
             bad.coalesce(1).write().mode(SaveMode.ErrorIfExists).option("header", "true").csv(OutputDir.child(o.out(), ERRORS_CSV));
-            long predicted = ok.count();
-            long errors = bad.count();
+            long errors = rows.filter(r -> !r.isNullAt(4)).count();
+            long predicted = rows.count() - errors;
             Summary s = new Summary(o.out(), model.modelId(), master, partitions, files.size(), predicted, errors,
                     (System.nanoTime() - t0) / 1e9);
             Map<String, Object> json = new LinkedHashMap<>();
@@ -142,21 +150,25 @@ public final class SparkPredictor {
             json.put("errors", errors);
             json.put("seconds", s.seconds());
             json.put("images_per_second", s.imagesPerSecond());
+            // time inside the model's predict (decode + network), summed over tasks: the rest of "seconds" is Spark
+            json.put("task_predict_seconds", predictNanos.value() / 1e9);
             OutputDir.writeText(spark, OutputDir.child(o.out(), SUMMARY), Json.pretty(json));
             return s;
         } finally {
-            all.unpersist();
+            rows.unpersist(false);
         }
     }
 
-    private static Iterator<Row> labelPartition(Iterator<String> it, ModelPayload model, int failPartition) {
+    private static Iterator<Row> labelPartition(Iterator<String> it, ModelPayload model, int failPartition, LongAccumulator nanos) {
         List<Path> files = new ArrayList<>();
         it.forEachRemaining(s -> files.add(Path.of(s)));
         List<Row> out = new ArrayList<>(files.size());
         if (!files.isEmpty()) {
             Labeler labeler = LoadedModels.borrow(model);
             try {
+                long t = System.nanoTime();
                 Predictor.Results r = labeler.predict(files);
+                nanos.add(System.nanoTime() - t);
                 for (Predictor.Prediction p : r.predictions()) {
                     out.add(RowFactory.create(p.file(), p.label(), p.probability(), model.modelId(), null));
                 }

@@ -1,0 +1,44 @@
+package org.easel.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.easel.core.predict.Predictor;
+import org.easel.keras.KerasClassifier;
+import org.easel.keras.KerasImporter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A Keras .h5 (R keras fruit CNN, 12x12 RGB, 82 classes, from ../shared) on Spark equals single-machine predict. */
+class SparkKerasPredictTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void kerasModelOnSparkEqualsSingleMachine() throws Exception {
+        Path h5 = Path.of(System.getProperty("easel.test.shared", "../shared"), "fixtures/keras/rkeras_fruit_model_rgb12.h5");
+        assumeTrue(Files.isRegularFile(h5), "fixture absent: " + h5);
+        Path images = Fixtures.classFolders(tmp.resolve("imgs"), 8, 30, 3);
+        Predictor.Results single = new Predictor(new KerasClassifier(KerasImporter.builder().build().importModel(h5))).predict(images);
+        String out = tmp.resolve("out").toString();
+        SparkPredictor.Summary s = SparkPredictor.run(new SparkPredictor.Options(h5, images, out, "local[2]", 3, false));
+        assertEquals(16, s.predicted());
+        assertTrue(s.modelId().startsWith("rkeras_fruit_model_rgb12.h5@"), s.modelId());
+        Map<String, Predictor.Prediction> expected = new HashMap<>();
+        single.predictions().forEach(p -> expected.put(p.file(), p));
+        List<Row> rows = SparkPredictorTest.read(out).parquet();
+        assertEquals(expected.size(), rows.size());
+        for (Row r : rows) {
+            Predictor.Prediction p = expected.get(r.<String>getAs("file"));
+            assertEquals(p.label(), r.getAs("class"));
+            assertEquals(p.probability(), r.<Double>getAs("probability"), 1e-6);
+        }
+    }
+}
