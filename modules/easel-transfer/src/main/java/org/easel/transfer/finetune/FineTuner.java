@@ -132,12 +132,15 @@ public final class FineTuner {
         int batches = (nTrain + cfg.batchSize() - 1) / cfg.batchSize();
         List<EpochMetrics> history = new ArrayList<>();
         Map<String, INDArray> best = snapshot();
+        boolean byAccuracy = "val_accuracy".equals(cfg.monitor()) && nTrain < n;
         double bestLoss = Double.POSITIVE_INFINITY;
+        double bestAccuracy = -1;
         int bestEpoch = 0;
         double lastTrainLoss = score(maps, labels, 0, Math.min(nTrain, 2000))[0];
         if (nTrain < n) {
             double[] initial = score(maps, labels, nTrain, n);
             bestLoss = initial[0];
+            bestAccuracy = initial[1];
             listener.onMessage(String.format("Stage 2 starts at validation loss %.4f, accuracy %.4f", initial[0], initial[1]));
         }
         for (int e = 1; e <= cfg.epochs(); e++) {
@@ -168,18 +171,44 @@ public final class FineTuner {
             EpochMetrics m = new EpochMetrics(epoch, train[0], train[1], val[0], val[1], seconds);
             history.add(m);
             listener.onEpochEnd(m);
-            double monitored = Double.isNaN(val[0]) ? m.loss() : val[0];
-            if (monitored < bestLoss) {
-                bestLoss = monitored;
+            double monitoredLoss = Double.isNaN(val[0]) ? m.loss() : val[0];
+            boolean better = byAccuracy ? val[1] > bestAccuracy || (val[1] == bestAccuracy && monitoredLoss < bestLoss) : monitoredLoss < bestLoss;
+            if (better) {
+                bestLoss = monitoredLoss;
+                bestAccuracy = val[1];
                 bestEpoch = epoch;
                 best = snapshot();
             }
         }
         restore(best);
+        String monitored = byAccuracy ? "validation accuracy" : "validation loss";
         listener.onMessage(bestEpoch == 0
-                ? "Stage 2 did not improve the validation loss; the stage-1 weights are kept."
-                : "Stage 2 keeps the weights of epoch " + bestEpoch + " (validation loss " + String.format("%.4f", bestLoss) + ").");
+                ? "Stage 2 did not improve the " + monitored + "; the stage-1 weights are kept."
+                : String.format("Stage 2 keeps the weights of epoch %d (by %s: validation loss %.4f, accuracy %.4f).", bestEpoch, monitored,
+                bestLoss, bestAccuracy));
         return new Result(weightsNow(), history, bestEpoch);
+    }
+
+    /**
+     * Runs {@code steps} training steps (forward, backward, Adam update) over the given inputs, cycling
+     * through them, and returns the seconds per step after one untimed warm-up step. For benchmarks.
+     */
+    public double secondsPerStep(float[] maps, int[] labels, int steps) {
+        int[] order = new int[labels.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i % labels.length;
+        }
+        sd.fit(new Batches(maps, labels, java.util.Arrays.copyOf(order, Math.min(order.length, cfg.batchSize())), cfg.batchSize()), 1);
+        long t0 = System.nanoTime();
+        for (int s = 0; s < steps; s++) {
+            int from = (s * cfg.batchSize()) % Math.max(1, labels.length - cfg.batchSize() + 1);
+            int[] batch = new int[cfg.batchSize()];
+            for (int i = 0; i < batch.length; i++) {
+                batch[i] = (from + i) % labels.length;
+            }
+            sd.fit(new Batches(maps, labels, batch, cfg.batchSize()), 1);
+        }
+        return (System.nanoTime() - t0) / 1e9 / steps;
     }
 
     /** Class probabilities [n][classes] for cached maps, with the current weights. */

@@ -128,7 +128,7 @@ public final class WeightsResolver {
     }
 
     /** He-normal kernels, zero biases, from the run seed: reproducible, so the cache key can name the seed. */
-    static BackboneWeights random(List<ConvParam> needed, long seed, String label, boolean fellBack) {
+    public static BackboneWeights random(List<ConvParam> needed, long seed, String label, boolean fellBack) {
         Nd4j.getRandom().setSeed(seed);
         Map<String, INDArray[]> params = new LinkedHashMap<>();
         for (ConvParam p : needed) {
