@@ -61,7 +61,8 @@ public final class SparkPredictor {
     /**
      * @param master                  null = spark-submit's master, else local[*]
      * @param partitions              0 = four per core of Spark's default parallelism (at most one per image)
-     * @param failFirstAttemptOf      fault injection for tests: the first attempt of this partition fails half-way (-1: none)
+     * @param failFirstAttemptOf      fault injection for tests: the first attempt of this partition's write tasks fails after
+     *                                handing half of its rows to the output writer (-1: none)
      */
     public record Options(Path model, Path input, String out, String master, int partitions, boolean overwrite, int maxFailures,
                           String logLevel, int failFirstAttemptOf) {
@@ -127,9 +128,11 @@ public final class SparkPredictor {
         LongAccumulator predictNanos = sc.sc().longAccumulator("easel predict nanoseconds");
         // The rows are cached as plain Java objects (cheaper than a columnar Dataset cache) for the three writes.
         JavaRDD<Row> rows = sc.parallelize(names, partitions)
-                .mapPartitions(it -> labelPartition(it, bModel.value(), failPartition, predictNanos))
+                .mapPartitions(it -> labelPartition(it, bModel.value(), predictNanos))
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        Dataset<Row> all = spark.createDataFrame(rows, SCHEMA);
+        // Fault injection (tests): the first attempt of one write task fails after the writer has taken half its rows.
+        JavaRDD<Row> written = failPartition < 0 ? rows : rows.mapPartitions(it -> failFirstAttempt(it, failPartition));
+        Dataset<Row> all = spark.createDataFrame(written, SCHEMA);
         try {
             Dataset<Row> ok = all.filter("error IS NULL").select("file", "class", "probability", "model_id");
             ok.write().mode(SaveMode.ErrorIfExists).parquet(OutputDir.child(o.out(), PREDICTIONS_PARQUET));
@@ -159,7 +162,7 @@ public final class SparkPredictor {
         }
     }
 
-    private static Iterator<Row> labelPartition(Iterator<String> it, ModelPayload model, int failPartition, LongAccumulator nanos) {
+    private static Iterator<Row> labelPartition(Iterator<String> it, ModelPayload model, LongAccumulator nanos) {
         List<Path> files = new ArrayList<>();
         it.forEachRemaining(s -> files.add(Path.of(s)));
         List<Row> out = new ArrayList<>(files.size());
@@ -179,11 +182,17 @@ public final class SparkPredictor {
                 LoadedModels.giveBack(model, labeler);
             }
         }
-        TaskContext tc = TaskContext.get();
-        if (tc != null && tc.partitionId() == failPartition && tc.attemptNumber() == 0) {
-            return failHalfWay(out, tc);
-        }
         return out.iterator();
+    }
+
+    private static Iterator<Row> failFirstAttempt(Iterator<Row> it, int failPartition) {
+        TaskContext tc = TaskContext.get();
+        if (tc == null || tc.partitionId() != failPartition || tc.attemptNumber() != 0) {
+            return it;
+        }
+        List<Row> rows = new ArrayList<>();
+        it.forEachRemaining(rows::add);
+        return failHalfWay(rows, tc);
     }
 
     /** Hands out half of the rows (the writer has them in its attempt file by then), then fails the task. */
