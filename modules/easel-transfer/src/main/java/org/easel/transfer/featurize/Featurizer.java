@@ -73,9 +73,10 @@ public final class Featurizer {
                 skipped.addAll(batch.skipped());
                 int m = batch.kept().size();
                 if (m > 0) {
-                    INDArray out = backbone.features(FrozenBackbone.batch(batch.pixels(), m, size));
-                    float[] f = out.castTo(DataType.FLOAT).data().asFloat();
-                    System.arraycopy(f, 0, x, rows * dim, m * dim);
+                    try (INDArray in = FrozenBackbone.batch(batch.pixels(), m, size); INDArray out = backbone.features(in)) {
+                        float[] f = out.castTo(DataType.FLOAT).data().asFloat();
+                        System.arraycopy(f, 0, x, rows * dim, m * dim);
+                    }
                     for (int idx : batch.kept()) {
                         labels[rows] = images.labels()[idx];
                         files.add(images.files().get(idx));

@@ -63,9 +63,12 @@ public final class FrozenBackbone {
         float[] out = new float[n * featureSize];
         for (int from = 0; from < n; from += batch) {
             int m = Math.min(batch, n - from);
-            INDArray x = Nd4j.create(java.util.Arrays.copyOfRange(input, from * per, (from + m) * per), new long[]{m, per}, 'c');
-            float[] f = sd.outputSingle(Map.of(INPUT, x), FEATURES).castTo(DataType.FLOAT).data().asFloat();
-            System.arraycopy(f, 0, out, from * featureSize, f.length);
+            // closed at once: off-heap buffers left to the GC pile up to the JavaCPP limit over thousands of batches
+            try (INDArray x = Nd4j.create(java.util.Arrays.copyOfRange(input, from * per, (from + m) * per), new long[]{m, per}, 'c');
+                 INDArray y = sd.outputSingle(Map.of(INPUT, x), FEATURES)) {
+                float[] f = y.castTo(DataType.FLOAT).data().asFloat();
+                System.arraycopy(f, 0, out, from * featureSize, f.length);
+            }
         }
         return out;
     }

@@ -298,8 +298,11 @@ public final class FineTuner {
         for (int start = from; start < to; start += cfg.batchSize()) {
             int m = Math.min(cfg.batchSize(), to - start);
             float[] x = java.util.Arrays.copyOfRange(maps, start * size, (start + m) * size);
-            Map<String, INDArray> outputs = sd.output(Map.of(MAPS, Nd4j.create(x, shapeOf(m), 'c')), PROBABILITIES, POOLED);
-            consumer.accept(start, outputs);
+            try (INDArray in = Nd4j.create(x, shapeOf(m), 'c')) {
+                Map<String, INDArray> outputs = sd.output(Map.of(MAPS, in), PROBABILITIES, POOLED);
+                consumer.accept(start, outputs);
+                outputs.values().forEach(INDArray::close); // free off-heap memory now, not at the next GC
+            }
         }
     }
 
@@ -328,8 +331,14 @@ public final class FineTuner {
             return next < order.length;
         }
 
+        private MultiDataSet previous;
+
         @Override
         public MultiDataSet next() {
+            if (previous != null) { // SameDiff has finished with it: free its off-heap buffers now
+                previous.getFeatures(0).close();
+                previous.getLabels(0).close();
+            }
             int m = Math.min(batchSize, order.length - next);
             int size = Math.toIntExact(mapSize);
             float[] x = new float[m * size];
@@ -340,7 +349,8 @@ public final class FineTuner {
                 y[i * classes + labels[ex]] = classWeights == null ? 1f : (float) classWeights[labels[ex]];
             }
             next += m;
-            return new org.nd4j.linalg.dataset.MultiDataSet(Nd4j.create(x, shapeOf(m), 'c'), Nd4j.create(y, new long[]{m, classes}, 'c'));
+            previous = new org.nd4j.linalg.dataset.MultiDataSet(Nd4j.create(x, shapeOf(m), 'c'), Nd4j.create(y, new long[]{m, classes}, 'c'));
+            return previous;
         }
 
         @Override
