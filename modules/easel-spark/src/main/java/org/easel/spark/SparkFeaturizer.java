@@ -86,6 +86,12 @@ public final class SparkFeaturizer {
             throw new EaselException("transfer.backbone '" + cfg.backbone() + "': model-file backbones are not supported; use one of "
                     + String.join(", ", BackboneRegistry.names()) + ".");
         }
+        if (cfg.fineTune().enabled()) {
+            // with stage 2 the run caches the maps below transfer.fine_tune.unfreeze_from, not pooled features
+            throw new EaselException("transfer.fine_tune.unfreeze_from is set ('" + cfg.fineTune().unfreezeFrom() + "'): that run caches the "
+                    + "feature maps of the layer below it, which easel featurize does not write (it writes stage-1 pooled features). "
+                    + "Run 'easel run' directly (it featurizes once itself), or remove transfer.fine_tune for a stage-1-only run.");
+        }
         Architecture arch = BackboneRegistry.get(cfg.backbone());
         String freeze = cfg.freezeUpTo() != null ? cfg.freezeUpTo() : arch.defaultFreeze();
         int last = arch.indexOf(freeze);

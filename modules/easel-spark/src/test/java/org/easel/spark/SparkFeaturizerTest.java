@@ -109,4 +109,13 @@ class SparkFeaturizerTest {
         assertEquals("spark://h:7077", ok.section("spark", SparkConfig.class).master());
         assertEquals(SparkConfig.DEFAULTS.logLevel(), ok.section("spark", SparkConfig.class).logLevel());
     }
+
+    @Test
+    void aStageTwoConfigIsRefusedBeforeSparkStarts() {
+        ExperimentConfig cfg = ConfigLoader.parse("name: x\ntask: transfer\ntransfer:\n  backbone: squeezenet\n  weights: random\n"
+                + "  fine_tune: {unfreeze_from: fire8}\n", "ft.yaml", List.of());
+        org.easel.core.error.EaselException e = org.junit.jupiter.api.Assertions.assertThrows(org.easel.core.error.EaselException.class,
+                () -> SparkFeaturizer.run(cfg, "local[1]", 0, false, new Messages()));
+        assertTrue(e.getMessage().contains("fine_tune.unfreeze_from") && e.getMessage().contains("easel run"), e.getMessage());
+    }
 }
