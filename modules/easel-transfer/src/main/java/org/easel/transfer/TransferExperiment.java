@@ -240,6 +240,7 @@ public final class TransferExperiment implements TaskRunner {
         listener.onMessage(String.format("Stage 2: training %s..%s with the head at learning rate %s for %d epochs",
                 arch.stages().get(maps.from()).name(), arch.stages().get(last).name(), cfg.fineTune().learningRate(), cfg.fineTune().epochs()));
         FineTuner tuner = new FineTuner(arch, maps.from(), last, weights, maps.mapShape(), cfg.pooling(), scaler, head, classWeights,
+                cfg.head().dropout(),
                 cfg.fineTune(), config.seed(), listener);
         FineTuner.Result r = tuner.fit(maps.trainMaps().x(), maps.trainMaps().labels(), nTrain, stage1Epochs);
         head.setParams(tuner.headParams(head));

@@ -70,7 +70,7 @@ public final class BackboneBenchmark {
         java.util.Arrays.fill(ones, 1f);
         MultiLayerNetwork head = HeadFactory.build(new HeadConfig(List.of(256), 0), TrainingConfig.DEFAULTS, 42, features, 2, null, 0);
         FineTuner tuner = new FineTuner(arch, 0, last, weights, new int[]{3, size, size}, "avg", new FeatureScaler(new float[features], ones),
-                head, null, new FineTuneConfig("all", 1, 1e-4, batch, "val_loss"), 42, TrainingListener.NONE);
+                head, null, 0, new FineTuneConfig("all", 1, 1e-4, batch, "val_loss"), 42, TrainingListener.NONE);
         int[] labels = new int[batch];
         for (int i = 0; i < batch; i++) {
             labels[i] = i % 2;

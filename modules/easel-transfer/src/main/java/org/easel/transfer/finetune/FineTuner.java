@@ -40,8 +40,7 @@ import org.nd4j.linalg.learning.config.Adam;
  * The layers below stay frozen (and are never recomputed); the head starts from its stage-1 weights and
  * the feature standardisation of stage 1 stays a fixed part of the model, so the result plugs back into
  * {@link org.easel.transfer.model.TransferModel} unchanged: new kernels for the unfrozen layers, new head
- * parameters. Dropout is not used in stage 2 (the learning rate is small and the best validation epoch
- * is kept instead).
+ * parameters. The head's dropout rate applies in stage 2 too.
  */
 public final class FineTuner {
     static final String MAPS = "maps";
@@ -64,13 +63,16 @@ public final class FineTuner {
     private final long seed;
     private final TrainingListener listener;
     private final double[] classWeights;
+    private final double dropout;
+    private final List<Integer> maskWidths = new ArrayList<>();
 
     /**
      * @param from     index of the first unfrozen stage; its input is the cached map of stage {@code from - 1}
      * @param inShape  [channels, height, width] of that cached map
      */
     public FineTuner(Architecture arch, int from, int last, BackboneWeights weights, int[] inShape, String pooling, FeatureScaler scaler,
-                     MultiLayerNetwork head, double[] classWeights, FineTuneConfig cfg, long seed, TrainingListener listener) {
+                     MultiLayerNetwork head, double[] classWeights, double dropout, FineTuneConfig cfg, long seed, TrainingListener listener) {
+        this.dropout = dropout;
         this.original = weights;
         this.cfg = cfg;
         this.seed = seed;
@@ -94,8 +96,17 @@ public final class FineTuner {
         SDVariable pooled = sd.identity(POOLED, StageOps.pool(sd, top, pooling, 0));
         SDVariable h = pooled.sub(sd.constant("feature_mean", Nd4j.createFromArray(scaler.mean()).reshape(1, -1)))
                 .div(sd.constant("feature_std", Nd4j.createFromArray(scaler.std()).reshape(1, -1)));
+        List<String> featureNames = new ArrayList<>(List.of(MAPS));
         for (int i = 0; i < headLayers; i++) {
             Layer layer = head.getLayer(i);
+            if (dropout > 0) {
+                // dropout as in the stage-1 head (on each layer's input), as a mask fed per batch: 0 or 1/(1-rate) in
+                // training, 1 at inference. SameDiff M2.1's dropout op does not train.
+                String mask = "dropout_mask_" + i;
+                h = h.mul(sd.placeHolder(mask, DataType.FLOAT, -1, layer.getParam("W").size(0)));
+                featureNames.add(mask);
+                maskWidths.add((int) layer.getParam("W").size(0));
+            }
             SDVariable w = sd.var("head_" + i + "_W", layer.getParam("W").castTo(DataType.FLOAT).dup());
             SDVariable b = sd.var("head_" + i + "_b", layer.getParam("b").castTo(DataType.FLOAT).dup().reshape(1, -1));
             h = h.mmul(w).add(b);
@@ -110,7 +121,7 @@ public final class FineTuner {
         // labels arrive one-hot and pre-multiplied by the class weight, so this is weighted cross-entropy
         sd.setLossVariables(labels.mul(logProbabilities).sum(1).neg().mean("loss"));
         sd.setTrainingConfig(TrainingConfig.builder().updater(new Adam(cfg.learningRate(), 0.9, 0.999, 1e-7))
-                .dataSetFeatureMapping(MAPS).dataSetLabelMapping(LABELS).build());
+                .dataSetFeatureMapping(featureNames.toArray(new String[0])).dataSetLabelMapping(LABELS).build());
     }
 
     /** The conv layers (Keras names) this stage trains. */
@@ -299,11 +310,19 @@ public final class FineTuner {
             int m = Math.min(cfg.batchSize(), to - start);
             float[] x = java.util.Arrays.copyOfRange(maps, start * size, (start + m) * size);
             try (INDArray in = Nd4j.create(x, shapeOf(m), 'c')) {
-                Map<String, INDArray> outputs = sd.output(Map.of(MAPS, in), PROBABILITIES, POOLED);
+                Map<String, INDArray> feed = new HashMap<>(Map.of(MAPS, in));
+                for (int i = 0; i < maskWidths.size(); i++) {
+                    feed.put(maskName(i), Nd4j.ones(DataType.FLOAT, m, maskWidths.get(i)));
+                }
+                Map<String, INDArray> outputs = sd.output(feed, PROBABILITIES, POOLED);
                 consumer.accept(start, outputs);
                 outputs.values().forEach(INDArray::close); // free off-heap memory now, not at the next GC
             }
         }
+    }
+
+    private String maskName(int i) {
+        return sd.getTrainingConfig().getDataSetFeatureMapping().get(i + 1);
     }
 
     private long[] shapeOf(int m) {
@@ -319,7 +338,10 @@ public final class FineTuner {
         private final int batchSize;
         private int next;
 
+        private final Random masks;
+
         Batches(float[] maps, int[] labels, int[] order, int batchSize) {
+            this.masks = new Random(seed * 7919 + order.length + (order.length > 0 ? order[0] : 0));
             this.maps = maps;
             this.labels = labels;
             this.order = order;
@@ -336,7 +358,9 @@ public final class FineTuner {
         @Override
         public MultiDataSet next() {
             if (previous != null) { // SameDiff has finished with it: free its off-heap buffers now
-                previous.getFeatures(0).close();
+                for (INDArray f : previous.getFeatures()) {
+                    f.close();
+                }
                 previous.getLabels(0).close();
             }
             int m = Math.min(batchSize, order.length - next);
@@ -349,7 +373,17 @@ public final class FineTuner {
                 y[i * classes + labels[ex]] = classWeights == null ? 1f : (float) classWeights[labels[ex]];
             }
             next += m;
-            previous = new org.nd4j.linalg.dataset.MultiDataSet(Nd4j.create(x, shapeOf(m), 'c'), Nd4j.create(y, new long[]{m, classes}, 'c'));
+            INDArray[] features = new INDArray[1 + maskWidths.size()];
+            features[0] = Nd4j.create(x, shapeOf(m), 'c');
+            for (int i = 0; i < maskWidths.size(); i++) {
+                float[] mask = new float[m * maskWidths.get(i)];
+                float keep = (float) (1 / (1 - dropout));
+                for (int j = 0; j < mask.length; j++) {
+                    mask[j] = masks.nextDouble() < dropout ? 0f : keep;
+                }
+                features[1 + i] = Nd4j.create(mask, new long[]{m, maskWidths.get(i)}, 'c');
+            }
+            previous = new org.nd4j.linalg.dataset.MultiDataSet(features, new INDArray[]{Nd4j.create(y, new long[]{m, classes}, 'c')});
             return previous;
         }
 
