@@ -14,7 +14,8 @@ for r in $(seq "$rounds"); do
   LD_LIBRARY_PATH=/usr/lib/x86_64-linux-gnu/openblas-openmp /usr/bin/python3 "$shared/bench/peers/vgg16.py" --models vgg16 \
     --feat-batch 8 --iters "$iters" --out "$out/torch-vgg16-$r.json" > /dev/null 2> "$out/torch-vgg16-$r.log"
   java -Xmx6g -Dorg.bytedeco.javacpp.maxbytes=8g -Dorg.bytedeco.javacpp.maxphysicalbytes=16g -cp "$cp" \
-    org.easel.transfer.bench.BackboneBenchmark vgg16 224 8 "$iters" 2> "$out/easel-vgg16-$r.log" | head -1 > "$out/easel-vgg16-$r.json"
+    org.easel.transfer.bench.BackboneBenchmark vgg16 224 8 "$iters" 2> "$out/easel-vgg16-$r.log" > "$out/easel-vgg16-$r.out"
+  grep '^{' "$out/easel-vgg16-$r.out" > "$out/easel-vgg16-$r.json"  # SameDiff prints lines of its own on stdout
 done
 python3 - "$out" "$rounds" <<'PY'
 import json, sys, statistics
