@@ -2,7 +2,6 @@ package org.easel.core.train;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.easel.core.config.TrainingConfig;
 import org.easel.core.data.LabeledData;
@@ -51,10 +50,7 @@ public final class Trainer {
             long t0 = System.nanoTime();
             listener.onEpochStart(epoch, config.epochs(), batches);
             Nd4j.getRandom().setSeed(seed * 1_000_003L + epoch);
-            int[] order = Batches.identity(train.size());
-            if (config.shuffle()) {
-                shuffle(order, new Random(seed * 31 + epoch));
-            }
+            int[] order = EpochOrder.of(train.size(), config.shuffle(), seed, epoch);
             double lossSum = 0;
             for (int b = 0; b < batches; b++) {
                 int from = b * batchSize;
@@ -103,14 +99,5 @@ public final class Trainer {
         int without = improved ? 0 : s.epochsWithoutImprovement() + 1;
         boolean stop = config.earlyStopping().enabled() && without >= config.earlyStopping().patience();
         return new TrainingState(epoch, List.copyOf(history), best, bestEpoch, without, stop);
-    }
-
-    private static void shuffle(int[] order, Random random) {
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
     }
 }

@@ -3,11 +3,11 @@ package org.easel.vae.train;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.function.Consumer;
 import org.easel.core.config.TrainingConfig;
 import org.easel.core.data.LabeledData;
 import org.easel.core.error.EaselException;
+import org.easel.core.train.EpochOrder;
 import org.easel.core.train.TrainingListener;
 import org.easel.vae.config.VaeConfig;
 import org.easel.vae.model.VaeModel;
@@ -98,13 +98,7 @@ public final class VaeTrainer {
         for (int epoch = start.epochsDone() + 1; epoch <= training.epochs(); epoch++) {
             long t0 = System.nanoTime();
             listener.onEpochStart(epoch, training.epochs(), batches);
-            int[] order = new int[train.size()];
-            for (int i = 0; i < order.length; i++) {
-                order[i] = i;
-            }
-            if (training.shuffle()) {
-                shuffle(order, new Random(seed * 31 + epoch));
-            }
+            int[] order = EpochOrder.of(train.size(), training.shuffle(), seed, epoch);
             final int ep = epoch;
             VaeBatches iterator = new VaeBatches(train, order, training.batchSize(), batches, model.spec().latentDim(),
                     seed * 1_000_003L + epoch, b -> klWeight(ep, b, batches));
@@ -193,15 +187,6 @@ public final class VaeTrainer {
             rec = Double.NaN;
             kl = Double.NaN;
             listener.onBatch(epoch, count, batches, value);
-        }
-    }
-
-    private static void shuffle(int[] order, Random random) {
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
         }
     }
 }
