@@ -11,7 +11,9 @@ import java.util.stream.Collectors;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.easel.core.error.EaselException;
+import org.easel.core.train.ClosingBatches;
 import org.easel.core.train.EpochMetrics;
+import org.easel.core.train.EpochOrder;
 import org.easel.core.train.TrainingListener;
 import org.easel.transfer.backbone.Architecture;
 import org.easel.transfer.backbone.ConvParam;
@@ -30,7 +32,6 @@ import org.nd4j.autodiff.samediff.TrainingConfig;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
-import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 
@@ -158,17 +159,7 @@ public final class FineTuner {
             int epoch = epochOffset + e;
             long t0 = System.nanoTime();
             listener.onEpochStart(epoch, epochOffset + cfg.epochs(), batches);
-            int[] order = new int[nTrain];
-            for (int i = 0; i < nTrain; i++) {
-                order[i] = i;
-            }
-            Random random = new Random(seed * 31 + epoch);
-            for (int i = nTrain - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
+            int[] order = EpochOrder.of(nTrain, true, seed, epoch);
             sd.fit(new Batches(maps, labels, order, cfg.batchSize()), 1, new Progress(epoch, batches, lastTrainLoss));
             double[] train = score(maps, labels, 0, Math.min(nTrain, 2000));
             double[] val = nTrain < n ? score(maps, labels, nTrain, n) : new double[]{Double.NaN, Double.NaN};
@@ -205,21 +196,21 @@ public final class FineTuner {
      * through them, and returns the seconds per step after one untimed warm-up step. For benchmarks.
      */
     public double secondsPerStep(float[] maps, int[] labels, int steps) {
-        int[] order = new int[labels.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i % labels.length;
-        }
-        sd.fit(new Batches(maps, labels, java.util.Arrays.copyOf(order, Math.min(order.length, cfg.batchSize())), cfg.batchSize()), 1);
+        sd.fit(new Batches(maps, labels, cycle(0, labels.length), cfg.batchSize()), 1); // warm-up
         long t0 = System.nanoTime();
-        for (int s = 0; s < steps; s++) {
-            int from = (s * cfg.batchSize()) % Math.max(1, labels.length - cfg.batchSize() + 1);
-            int[] batch = new int[cfg.batchSize()];
-            for (int i = 0; i < batch.length; i++) {
-                batch[i] = (from + i) % labels.length;
-            }
-            sd.fit(new Batches(maps, labels, batch, cfg.batchSize()), 1);
+        for (int s = 1; s <= steps; s++) {
+            sd.fit(new Batches(maps, labels, cycle(s * cfg.batchSize(), labels.length), cfg.batchSize()), 1);
         }
         return (System.nanoTime() - t0) / 1e9 / steps;
+    }
+
+    /** One batch of example indices from {@code start}, wrapping around the {@code n} examples. */
+    private int[] cycle(int start, int n) {
+        int[] batch = new int[cfg.batchSize()];
+        for (int i = 0; i < batch.length; i++) {
+            batch[i] = (start + i) % n;
+        }
+        return batch;
     }
 
     /** Class probabilities [n][classes] for cached maps, with the current weights. */
@@ -330,15 +321,14 @@ public final class FineTuner {
         return new long[]{m, s[1], s[2], s[3]};
     }
 
-    /** Minibatches of cached maps with weighted one-hot labels, in the given order. */
-    private final class Batches implements MultiDataSetIterator {
+    /** Minibatches of cached maps with weighted one-hot labels (and dropout masks), in the given order. */
+    private final class Batches extends ClosingBatches {
         private final float[] maps;
         private final int[] labels;
         private final int[] order;
         private final int batchSize;
-        private int next;
-
         private final Random masks;
+        private int next;
 
         Batches(float[] maps, int[] labels, int[] order, int batchSize) {
             this.masks = new Random(seed * 7919 + order.length + (order.length > 0 ? order[0] : 0));
@@ -349,20 +339,12 @@ public final class FineTuner {
         }
 
         @Override
-        public boolean hasNext() {
+        protected boolean more() {
             return next < order.length;
         }
 
-        private MultiDataSet previous;
-
         @Override
-        public MultiDataSet next() {
-            if (previous != null) { // SameDiff has finished with it: free its off-heap buffers now
-                for (INDArray f : previous.getFeatures()) {
-                    f.close();
-                }
-                previous.getLabels(0).close();
-            }
+        protected MultiDataSet build() {
             int m = Math.min(batchSize, order.length - next);
             int size = Math.toIntExact(mapSize);
             float[] x = new float[m * size];
@@ -383,37 +365,11 @@ public final class FineTuner {
                 }
                 features[1 + i] = Nd4j.create(mask, new long[]{m, maskWidths.get(i)}, 'c');
             }
-            previous = new org.nd4j.linalg.dataset.MultiDataSet(features, new INDArray[]{Nd4j.create(y, new long[]{m, classes}, 'c')});
-            return previous;
+            return new org.nd4j.linalg.dataset.MultiDataSet(features, new INDArray[]{Nd4j.create(y, new long[]{m, classes}, 'c')});
         }
 
         @Override
-        public MultiDataSet next(int num) {
-            throw new UnsupportedOperationException("use next()");
-        }
-
-        @Override
-        public void setPreProcessor(org.nd4j.linalg.dataset.api.MultiDataSetPreProcessor preProcessor) {
-            throw new UnsupportedOperationException("no preprocessing");
-        }
-
-        @Override
-        public org.nd4j.linalg.dataset.api.MultiDataSetPreProcessor getPreProcessor() {
-            return null;
-        }
-
-        @Override
-        public boolean resetSupported() {
-            return true;
-        }
-
-        @Override
-        public boolean asyncSupported() {
-            return false;
-        }
-
-        @Override
-        public void reset() {
+        protected void restart() {
             next = 0;
         }
     }
