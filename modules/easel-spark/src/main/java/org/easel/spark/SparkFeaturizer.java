@@ -83,8 +83,9 @@ public final class SparkFeaturizer {
         String m = Sessions.master(master != null ? master : sparkCfg.master());
         int parts = partitions > 0 ? partitions : sparkCfg.partitions();
         if (BackboneRegistry.isModelFile(cfg.backbone())) {
-            throw new EaselException("transfer.backbone '" + cfg.backbone() + "': model-file backbones are not supported; use one of "
-                    + String.join(", ", BackboneRegistry.names()) + ".");
+            throw new EaselException("transfer.backbone '" + cfg.backbone() + "': easel featurize runs only the built-in backbones ("
+                    + String.join(", ", BackboneRegistry.names()) + ") on Spark. For a model-file backbone run 'easel run' directly; "
+                    + "it featurizes once itself and caches the features.");
         }
         if (cfg.fineTune().enabled()) {
             // with stage 2 the run caches the maps below transfer.fine_tune.unfreeze_from, not pooled features
@@ -95,7 +96,7 @@ public final class SparkFeaturizer {
         Architecture arch = BackboneRegistry.get(cfg.backbone());
         String freeze = cfg.freezeUpTo() != null ? cfg.freezeUpTo() : arch.defaultFreeze();
         int last = arch.indexOf(freeze);
-        arch.outputShape(cfg.inputSize(), last);
+        arch.outputShape(cfg.builtInInputSize(), last);
         ImageFolders.Split split = ImageFolders.load(TransferExperiment.dataRoot(config, cfg, listener), config.data().testFraction(),
                 config.seed());
         BackboneWeights weights = new WeightsResolver(PretrainedStore.defaultDir(cfg.pretrainedDir()), config.data().download())
@@ -103,7 +104,7 @@ public final class SparkFeaturizer {
         if (weights.fellBack()) {
             listener.onMessage("WARNING: using random backbone weights (transfer.fallback: random): " + weights.used());
         }
-        BackbonePayload payload = BackbonePayload.of(arch, last, cfg.inputSize(), cfg.pooling(), cfg.featurizeBatch(), weights);
+        BackbonePayload payload = BackbonePayload.of(arch, last, cfg.builtInInputSize(), cfg.pooling(), cfg.featurizeBatch(), weights);
         FeatureCache cache = new FeatureCache(Path.of(cfg.cacheDir()));
         long t0 = System.nanoTime();
         List<SplitResult> results = new ArrayList<>();
@@ -111,7 +112,7 @@ public final class SparkFeaturizer {
         try {
             for (var s : List.of(Map.entry("training images", split.train()), Map.entry("test images", split.test()))) {
                 ImageSet images = s.getValue();
-                String key = FeatureCache.key(arch.name(), weights.identity(), cfg.inputSize(), freeze, cfg.pooling(),
+                String key = FeatureCache.key(arch.name(), weights.identity(), cfg.builtInInputSize(), freeze, cfg.pooling(),
                         weights.preprocessing().name(), images);
                 if (!force && cache.load(key, images).isPresent()) {
                     results.add(new SplitResult(s.getKey(), cache.file(key), true, images.size(), 0, 0, 0));

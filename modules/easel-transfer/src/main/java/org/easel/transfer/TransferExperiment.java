@@ -16,7 +16,6 @@ import org.easel.core.io.Json;
 import org.easel.core.model.ModelSummary;
 import org.easel.core.report.ConfusionMatrixPlot;
 import org.easel.core.report.HistoryPlot;
-import org.easel.core.run.Provenance;
 import org.easel.core.run.RunFolder;
 import org.easel.core.run.RunResult;
 import org.easel.core.run.TaskRunner;
@@ -26,9 +25,7 @@ import org.easel.core.train.Evaluator;
 import org.easel.core.train.Trainer;
 import org.easel.core.train.TrainingListener;
 import org.easel.core.train.TrainingState;
-import org.easel.core.weights.PretrainedStore;
 import org.easel.transfer.backbone.Architecture;
-import org.easel.transfer.backbone.BackboneRegistry;
 import org.easel.transfer.config.TransferConfig;
 import org.easel.transfer.config.TransferSection;
 import org.easel.transfer.data.ImageFolders;
@@ -42,11 +39,9 @@ import org.easel.transfer.featurize.ImageReader;
 import org.easel.transfer.featurize.ImageSet;
 import org.easel.transfer.head.FeatureScaler;
 import org.easel.transfer.head.HeadFactory;
-import org.easel.transfer.model.TransferInfo;
 import org.easel.transfer.model.TransferModel;
 import org.easel.transfer.report.TransferReport;
 import org.easel.transfer.weights.BackboneWeights;
-import org.easel.transfer.weights.WeightsResolver;
 
 /**
  * The {@code transfer} task. The frozen backbone runs once per image (SameDiff, cached on disk);
@@ -67,16 +62,18 @@ public final class TransferExperiment implements TaskRunner {
             // Nothing to resume: the expensive part (featurizing) is cached, and the head trains in seconds to minutes.
             listener.onMessage("Transfer runs keep no head checkpoints; running again from the start (features come from the cache).");
         }
-        if (BackboneRegistry.isModelFile(cfg.backbone())) {
-            throw new EaselException("transfer.backbone '" + cfg.backbone() + "': model-file backbones are not supported by this version; "
-                    + "use one of " + String.join(", ", BackboneRegistry.names()) + ".");
+        // 1. backbone + weights (bad names, files and sizes fail here, before any data work)
+        RunBackbone bb = RunBackbone.resolve(cfg, config.data().download(), config.seed());
+        BackboneWeights weights = bb.weights();
+        if (weights.fellBack()) {
+            listener.onMessage("WARNING: using random backbone weights (transfer.fallback: random): " + weights.used());
         }
-        Architecture arch = BackboneRegistry.get(cfg.backbone());
-        String freeze = cfg.freezeUpTo() != null ? cfg.freezeUpTo() : arch.defaultFreeze();
-        int last = arch.indexOf(freeze);
-        arch.outputShape(cfg.inputSize(), last); // fails fast, before any data work, if the input is too small
+        String freeze = bb.freeze();
+        ImageReader reader = bb.reader();
+        listener.onMessage(String.format("Backbone %s up to %s at %dx%d: feature map %s, weights %s", bb.name(), freeze, bb.inputSize(),
+                bb.inputSize(), java.util.Arrays.toString(bb.extractor().featureMapShape()), weights.used()));
 
-        // 1. data
+        // 2. data
         long tData = System.nanoTime();
         ImageFolders.Split split = ImageFolders.load(dataRoot(config, cfg, listener), config.data().testFraction(), config.seed());
         List<String> classes = split.train().classes();
@@ -84,28 +81,17 @@ public final class TransferExperiment implements TaskRunner {
         listener.onMessage(String.format("Data: %d training and %d test images, classes %s (train counts %s), %.0f s",
                 split.train().size(), split.test().size(), classes, java.util.Arrays.toString(split.train().classCounts()), dataSeconds));
 
-        // 2. backbone + weights
-        WeightsResolver resolver = new WeightsResolver(PretrainedStore.defaultDir(cfg.pretrainedDir()), config.data().download());
-        BackboneWeights weights = resolver.resolve(arch, last, cfg.weights(), cfg.fallback(), config.seed());
-        if (weights.fellBack()) {
-            listener.onMessage("WARNING: using random backbone weights (transfer.fallback: random): " + weights.used());
-        }
-        FrozenBackbone backbone = new FrozenBackbone(arch, last, weights, cfg.inputSize(), cfg.pooling());
-        ImageReader reader = new ImageReader(cfg.inputSize(), weights.preprocessing());
-        listener.onMessage(String.format("Backbone %s up to %s at %dx%d: feature map %s, weights %s", arch.name(), freeze, cfg.inputSize(),
-                cfg.inputSize(), java.util.Arrays.toString(backbone.featureMapShape()), weights.used()));
-
         // 3. featurize once (or load from the cache)
         FeatureCache cache = new FeatureCache(Path.of(cfg.cacheDir()));
-        Featurizer featurizer = new Featurizer(backbone, reader, cfg.featurizeBatch(), listener);
+        Featurizer featurizer = new Featurizer(bb.extractor(), reader, cfg.featurizeBatch(), listener);
         FeaturizeStats trainStats = new FeaturizeStats();
         FeaturizeStats testStats = new FeaturizeStats();
         StageTwoInputs maps = cfg.fineTune().enabled()
-                ? stageTwoInputs(cfg, arch, last, weights, reader, cache, split, trainStats, testStats, listener) : null;
+                ? stageTwoInputs(cfg, bb, cache, split, trainStats, testStats, listener) : null;
         Features train = maps != null ? maps.trainFeatures()
-                : featurize("training images", split.train(), arch, weights, cfg, freeze, cfg.pooling(), cache, featurizer, trainStats, listener);
+                : featurize("training images", split.train(), bb, cfg, freeze, cfg.pooling(), cache, featurizer, trainStats, listener);
         Features test = maps != null ? maps.testFeatures()
-                : featurize("test images", split.test(), arch, weights, cfg, freeze, cfg.pooling(), cache, featurizer, testStats, listener);
+                : featurize("test images", split.test(), bb, cfg, freeze, cfg.pooling(), cache, featurizer, testStats, listener);
         requireEveryClass(train, "training");
         requireEveryClass(test, "test");
 
@@ -135,7 +121,8 @@ public final class TransferExperiment implements TaskRunner {
 
         // 4b. optional stage 2: unfreeze the top block, train it with the head on cached maps of the layer below
         if (maps != null) {
-            FineTuning tuned = fineTune(config, cfg, arch, last, weights, maps, nTrain, scaler, head, classWeights, state.epochsDone(), listener);
+            FineTuning tuned = fineTune(config, cfg, bb.arch(), bb.last(), weights, maps, nTrain, scaler, head, classWeights, state.epochsDone(),
+                    listener);
             weights = tuned.weights();
             test = tuned.test();
             history.addAll(tuned.history());
@@ -144,9 +131,7 @@ public final class TransferExperiment implements TaskRunner {
         double trainSeconds = (System.nanoTime() - tTrain) / 1e9;
 
         // 5. evaluate, save, report
-        TransferInfo info = new TransferInfo(TransferInfo.KIND, arch.name(), freeze, cfg.inputSize(), cfg.pooling(),
-                weights.preprocessing().name(), weights.used(), classes, scaler.mean(), scaler.std(), Provenance.easelVersion());
-        TransferModel model = new TransferModel(info, weights, head);
+        TransferModel model = bb.model(weights, classes, cfg.pooling(), scaler, head);
         float[][] probs = model.probabilities(test.x(), test.size());
         int[] predicted = new int[test.size()];
         double lossSum = 0;
@@ -163,10 +148,12 @@ public final class TransferExperiment implements TaskRunner {
         MultiLayerNetwork inferenceHead = HeadFactory.build(cfg.head(), config.training(), config.seed(), dim, classes.size(), classWeights, 0);
         inferenceHead.setParams(head.params().dup());
         double seconds = (System.nanoTime() - t0) / 1e9;
-        TransferReport.Inputs in = new TransferReport.Inputs(config.name(), ConfigYaml.toYaml(config), cfg, arch, freeze, weights,
-                backbone.featureMapShape(), summary.format(), history, eval, probs, test, backbone.featureSize(), train.skipped(), reader.upscaled(),
+        String augmentation = "off (transfer.augment.copies: 0)";
+        TransferReport.Inputs in = new TransferReport.Inputs(config.name(), ConfigYaml.toYaml(config), cfg, bb.name(), bb.description(),
+                bb.inputSize(), freeze, weights, bb.extractor().featureMapShape(), summary.format(), history, eval, probs, test,
+                bb.extractor().featureSize(), train.skipped(), reader.upscaled(),
                 trainStats.describe("training", split.train().size()), testStats.describe("test", split.test().size()),
-                dataSeconds, trainSeconds, seconds, classWeights);
+                augmentation, dataSeconds, trainSeconds, seconds, classWeights);
         Map<String, Double> extra = TransferReport.write(run.dir(), run.report(), in, model, inferenceHead);
 
         Map<String, Object> result = new LinkedHashMap<>();
@@ -180,8 +167,9 @@ public final class TransferExperiment implements TaskRunner {
         AtomicFiles.writeString(run.result(), Json.pretty(result));
         seconds = (System.nanoTime() - t0) / 1e9;
         String headline = String.format("Test accuracy %.4f, ROC AUC %.4f (%d test images), backbone %s/%s up to %s at %d px, %d epochs, %.0f s",
-                eval.accuracy(), extra.getOrDefault("roc_auc", Double.NaN), eval.examples(), arch.name(),
-                weights.fellBack() ? "random(fallback)" : cfg.weights(), freeze, cfg.inputSize(), history.size(), seconds);
+                eval.accuracy(), extra.getOrDefault("roc_auc", Double.NaN), eval.examples(), bb.name(),
+                bb.isModelFile() ? "model file" : weights.fellBack() ? "random(fallback)" : cfg.weights(), freeze, bb.inputSize(), history.size(),
+                seconds);
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("test_accuracy", eval.accuracy());
         metrics.put("test_loss", eval.loss());
@@ -206,9 +194,12 @@ public final class TransferExperiment implements TaskRunner {
                                   Features testFeatures) {
     }
 
-    private static StageTwoInputs stageTwoInputs(TransferConfig cfg, Architecture arch, int last, BackboneWeights weights, ImageReader reader,
-                                                 FeatureCache cache, ImageFolders.Split split, FeaturizeStats trainStats,
-                                                 FeaturizeStats testStats, TrainingListener listener) {
+    private static StageTwoInputs stageTwoInputs(TransferConfig cfg, RunBackbone bb, FeatureCache cache, ImageFolders.Split split,
+                                                 FeaturizeStats trainStats, FeaturizeStats testStats, TrainingListener listener) {
+        Architecture arch = bb.arch();
+        int last = bb.last();
+        BackboneWeights weights = bb.weights();
+        int size = bb.inputSize();
         String unfreeze = cfg.fineTune().unfreezeFrom();
         int from = arch.indexOf(unfreeze); // unknown names fail here, listing the valid ones
         if (from < 1 || from > last) {
@@ -217,15 +208,15 @@ public final class TransferExperiment implements TaskRunner {
                     + String.join(", ", arch.layerNames().subList(1, last + 1)) + ".");
         }
         String below = arch.stages().get(from - 1).name();
-        FrozenBackbone lower = new FrozenBackbone(arch, from - 1, weights, cfg.inputSize(), FrozenBackbone.MAP);
+        FrozenBackbone lower = new FrozenBackbone(arch, from - 1, weights, size, FrozenBackbone.MAP);
         listener.onMessage(String.format("Stage 2 will train %s..%s; featurizing once up to %s (map %s), cached",
                 unfreeze, arch.stages().get(last).name(), below, java.util.Arrays.toString(lower.featureMapShape())));
-        Featurizer mapFeaturizer = new Featurizer(lower, reader, cfg.featurizeBatch(), listener);
-        Features trainMaps = featurize("training images", split.train(), arch, weights, cfg, below, FrozenBackbone.MAP, cache, mapFeaturizer,
+        Featurizer mapFeaturizer = new Featurizer(lower, bb.reader(), cfg.featurizeBatch(), listener);
+        Features trainMaps = featurize("training images", split.train(), bb, cfg, below, FrozenBackbone.MAP, cache, mapFeaturizer,
                 trainStats, listener);
-        Features testMaps = featurize("test images", split.test(), arch, weights, cfg, below, FrozenBackbone.MAP, cache, mapFeaturizer,
+        Features testMaps = featurize("test images", split.test(), bb, cfg, below, FrozenBackbone.MAP, cache, mapFeaturizer,
                 testStats, listener);
-        FrozenBackbone upper = new FrozenBackbone(arch, from, last, weights, cfg.inputSize(), cfg.pooling());
+        FrozenBackbone upper = new FrozenBackbone(arch, from, last, weights, size, cfg.pooling());
         return new StageTwoInputs(from, lower.featureMapShape(), trainMaps, testMaps, pooled(upper, trainMaps, cfg), pooled(upper, testMaps, cfg));
     }
 
@@ -278,10 +269,11 @@ public final class TransferExperiment implements TaskRunner {
         }
     }
 
-    private static Features featurize(String what, ImageSet images, Architecture arch, BackboneWeights weights, TransferConfig cfg,
+    private static Features featurize(String what, ImageSet images, RunBackbone bb, TransferConfig cfg,
                                       String layer, String pooling, FeatureCache cache, Featurizer featurizer, FeaturizeStats stats,
                                       TrainingListener listener) {
-        String key = FeatureCache.key(arch.name(), weights.identity(), cfg.inputSize(), layer, pooling, weights.preprocessing().name(), images);
+        String key = FeatureCache.key(bb.cacheName(), bb.weights().identity(), bb.inputSize(), layer, pooling,
+                bb.weights().preprocessing().name(), images);
         long t = System.nanoTime();
         stats.file = cache.file(key);
         java.util.Optional<Features> hit = cache.load(key, images);

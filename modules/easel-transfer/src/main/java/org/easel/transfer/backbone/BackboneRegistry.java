@@ -48,7 +48,8 @@ public final class BackboneRegistry {
 
     /** True when {@code backbone} names a model file rather than a built-in architecture. */
     public static boolean isModelFile(String backbone) {
-        return backbone.endsWith(".zip") || backbone.contains("/") || backbone.contains("\\");
+        String b = backbone.toLowerCase(java.util.Locale.ROOT);
+        return b.endsWith(".zip") || b.endsWith(".h5") || b.endsWith(".hdf5") || b.contains("/") || b.contains("\\");
     }
 
     public static Architecture get(String name) {
@@ -57,7 +58,7 @@ public final class BackboneRegistry {
             String near = org.easel.core.config.Names.nearest(name, BUILT_IN.keySet());
             throw new EaselException("transfer.backbone: unknown backbone '" + name + "'"
                     + (near != null ? " (did you mean '" + near + "'?)" : "") + ". Valid: " + String.join(", ", BUILT_IN.keySet())
-                    + ", or a path to a DL4J model zip.");
+                    + ", or a path to a model file (a DL4J model .zip or a full Keras model .h5).");
         }
         return a;
     }

@@ -12,15 +12,17 @@ import org.easel.core.config.Validated;
  */
 @Doc("Transfer learning: a pretrained backbone, featurized once and cached, plus a trained head")
 public record TransferConfig(
-        @Doc("Backbone: vgg16, alexnet, squeezenet, or a path to a DL4J model zip") String backbone,
+        @Doc("Backbone: vgg16, alexnet, squeezenet, or a path to a model file: a DL4J model zip (ModelSerializer) or a full Keras model .h5") String backbone,
         @Doc("Backbone weights: imagenet, random, or a path to a Keras .h5 weights file") String weights,
         @Doc("What to do when the weights cannot be had: none (stop with an error) or random (warn, use random weights)") String fallback,
         @Doc("Folder with pretrained weight files; null = $EASEL_PRETRAINED, else pretrained/") String pretrainedDir,
-        @Doc("Square input size in pixels the images are resized to (64..224; SqueezeNet >= 64)") int inputSize,
-        @Doc("Last frozen layer (Keras name, e.g. block4_pool, fire9); its output is the feature map. null = the backbone's default") String freezeUpTo,
+        @Doc("Square input size in pixels the images are resized to; 0 = the backbone's own (224 for built-in backbones, the model's input size for model files)") int inputSize,
+        @Doc("Last frozen layer (Keras name, e.g. block4_pool, fire9; for model files a layer of the file); its output is the feature map. null = the backbone's default (model files: the feature map feeding the flatten/global pooling/dense classifier)") String freezeUpTo,
+        @Doc("Pixel preprocessing: auto (built-in backbones: their weights' convention; model files: unit), unit ([0, 1]), signed ([-1, 1]) or caffe (BGR x255 minus the ImageNet means); other than auto only for model files") String preprocessing,
         @Doc("How the feature map becomes a vector: avg (global average), max (global max) or avgmax (both, concatenated)") String pooling,
         @Doc("The head trained on the cached features") HeadConfig head,
         @Doc("Stage 2: unfreeze the top block and train it with the head (off unless unfreeze_from is set)") FineTuneConfig fineTune,
+        @Doc("Augmented views of the training images, featurized once and cached (off unless copies > 0)") AugmentConfig augment,
         @Doc("Class weights in the loss: auto (inverse class frequency) or none") String classWeights,
         @Doc("Folder of the featurize-once cache, reused across runs") String cacheDir,
         @Doc("Images per backbone forward pass while featurizing") int featurizeBatch,
@@ -31,16 +33,28 @@ public record TransferConfig(
     public static final List<String> FALLBACKS = List.of("none", "random");
     public static final List<String> POOLINGS = List.of("avg", "max", "avgmax");
     public static final List<String> CLASS_WEIGHTS = List.of("auto", "none");
+    /** The input size of built-in backbones when {@code input_size} is 0. */
+    public static final int BUILT_IN_INPUT_SIZE = 224;
 
-    public static final TransferConfig DEFAULTS = new TransferConfig("squeezenet", "imagenet", "none", null, 224, null, "avg",
-            HeadConfig.DEFAULTS, FineTuneConfig.DEFAULTS, "auto", "cache/features", 16, SyntheticConfig.DEFAULTS, 6, 24);
+    /** {@code input_size}, or 224 when it is 0; for built-in backbones (model files take theirs from the file). */
+    public int builtInInputSize() {
+        return inputSize > 0 ? inputSize : BUILT_IN_INPUT_SIZE;
+    }
+
+    public static final TransferConfig DEFAULTS = new TransferConfig("squeezenet", "imagenet", "none", null, 0, null, "auto", "avg",
+            HeadConfig.DEFAULTS, FineTuneConfig.DEFAULTS, AugmentConfig.DEFAULTS, "auto", "cache/features", 16, SyntheticConfig.DEFAULTS, 6, 24);
 
     @Override
     public void validate(Checks c) {
         c.require(backbone != null && !backbone.isBlank(), "backbone", "must name a backbone (vgg16, alexnet, squeezenet) or a model zip");
         c.require(weights != null && !weights.isBlank(), "weights", "must be imagenet, random, or a path to a .h5 weights file");
         c.oneOf(fallback, "fallback", FALLBACKS);
-        c.require(inputSize >= 32 && inputSize <= 512, "input_size", "must be 32..512 pixels, found " + inputSize);
+        c.require(inputSize == 0 || (inputSize >= 8 && inputSize <= 1024), "input_size",
+                "must be 0 (the backbone's own) or 8..1024 pixels, found " + inputSize);
+        c.oneOf(preprocessing, "preprocessing", org.easel.transfer.weights.Preprocessing.CONFIG_VALUES);
+        c.require("auto".equals(preprocessing) || backbone == null || org.easel.transfer.backbone.BackboneRegistry.isModelFile(backbone),
+                "preprocessing", "'" + preprocessing + "' applies only to model-file backbones; built-in backbones use their weights' "
+                        + "preprocessing (caffe for imagenet and .h5 weights, unit for random). Remove the key or set it to auto");
         c.oneOf(pooling, "pooling", POOLINGS);
         c.oneOf(classWeights, "class_weights", CLASS_WEIGHTS);
         c.require(cacheDir != null && !cacheDir.isBlank(), "cache_dir", "must be a folder for the feature cache");

@@ -20,13 +20,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Progress (images/s, ETA) goes to the listener about every 10 seconds.
  */
 public final class Featurizer {
-    private final FrozenBackbone backbone;
+    private final FeatureExtractor backbone;
     private final ImageReader reader;
     private final int batchSize;
     private final TrainingListener listener;
     private double lastImagesPerSecond = Double.NaN;
 
-    public Featurizer(FrozenBackbone backbone, ImageReader reader, int batchSize, TrainingListener listener) {
+    public Featurizer(FeatureExtractor backbone, ImageReader reader, int batchSize, TrainingListener listener) {
         this.backbone = backbone;
         this.reader = reader;
         this.batchSize = batchSize;
@@ -41,10 +41,22 @@ public final class Featurizer {
     private record Batch(float[] pixels, List<Integer> kept, List<DataSplits.SkippedFile> skipped) {
     }
 
+    /**
+     * Writes the preprocessed pixels of image {@code index} of the set at {@code offset}; the plain source
+     * reads the file, an augmenting one draws a transformed view of it.
+     */
+    public interface Source {
+        void read(int index, float[] out, int offset) throws IOException;
+    }
+
     public Features featurize(ImageSet images, String what) {
+        return featurize(images, what, (i, out, offset) -> reader.read(images.files().get(i), out, offset));
+    }
+
+    /** Features of every image of the set, with pixels from {@code source}; unreadable images are skipped and listed. */
+    public Features featurize(ImageSet images, String what, Source source) {
         int n = images.size();
-        int size = reader.size();
-        int per = 3 * size * size;
+        int per = reader.pixelsPerImage();
         int dim = backbone.featureSize();
         if ((long) n * dim > Integer.MAX_VALUE - 8) {
             throw new EaselException(String.format("%d %s x %d features per image do not fit in one array (%.1f GB); "
@@ -63,17 +75,17 @@ public final class Featurizer {
             return t;
         });
         try {
-            Future<Batch> pending = decoder.submit(() -> decode(images, 0, per));
+            Future<Batch> pending = decoder.submit(() -> decode(images, source, 0, per));
             for (int from = 0; from < n; from += batchSize) {
                 Batch batch = pending.get();
                 int next = from + batchSize;
                 if (next < n) {
-                    pending = decoder.submit(() -> decode(images, next, per));
+                    pending = decoder.submit(() -> decode(images, source, next, per));
                 }
                 skipped.addAll(batch.skipped());
                 int m = batch.kept().size();
                 if (m > 0) {
-                    try (INDArray in = FrozenBackbone.batch(batch.pixels(), m, size); INDArray out = backbone.features(in)) {
+                    try (INDArray in = reader.batch(batch.pixels(), m); INDArray out = backbone.features(in)) {
                         float[] f = out.castTo(DataType.FLOAT).data().asFloat();
                         System.arraycopy(f, 0, x, rows * dim, m * dim);
                     }
@@ -107,14 +119,14 @@ public final class Featurizer {
                 images.classes(), skipped);
     }
 
-    private Batch decode(ImageSet images, int from, int per) {
+    private Batch decode(ImageSet images, Source source, int from, int per) {
         int to = Math.min(images.size(), from + batchSize);
         float[] pixels = new float[(to - from) * per];
         List<Integer> kept = new ArrayList<>();
         List<DataSplits.SkippedFile> skipped = new ArrayList<>();
         for (int i = from; i < to; i++) {
             try {
-                reader.read(images.files().get(i), pixels, kept.size() * per);
+                source.read(i, pixels, kept.size() * per);
                 kept.add(i);
             } catch (IOException | RuntimeException e) {
                 skipped.add(new DataSplits.SkippedFile(images.files().get(i).toString(), String.valueOf(e.getMessage())));

@@ -15,7 +15,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * does, which makes featurizing several times faster with identical outputs (dl4j-notes.md).
  * Input: NCHW float images, already preprocessed. Outputs: the feature map and its pooled vector.
  */
-public final class FrozenBackbone {
+public final class FrozenBackbone implements FeatureExtractor {
     public static final String INPUT = "input";
     public static final String FEATURE_MAP = "feature_map";
     public static final String FEATURES = "features";
@@ -74,25 +74,30 @@ public final class FrozenBackbone {
     }
 
     /** [channels, height, width] of the feature map. */
+    @Override
     public int[] featureMapShape() {
         return mapShape;
     }
 
     /** Length of the pooled feature vector: channels, or twice that for avgmax. */
+    @Override
     public int featureSize() {
         return featureSize;
     }
 
+    @Override
     public String lastLayer() {
         return arch.stages().get(last).name();
     }
 
     /** Pooled features [n, channels] for a batch of preprocessed NCHW images. */
+    @Override
     public INDArray features(INDArray images) {
         return sd.outputSingle(Map.of(INPUT, flat(images)), FEATURES);
     }
 
     /** Feature maps [n, channels, h, w], for Grad-CAM. */
+    @Override
     public INDArray featureMaps(INDArray images) {
         return sd.outputSingle(Map.of(INPUT, flat(images)), FEATURE_MAP);
     }

@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.easel.core.data.DataSplits;
@@ -27,9 +29,11 @@ import org.easel.core.train.Evaluator;
 import org.easel.transfer.backbone.Architecture;
 import org.easel.transfer.backbone.BackboneRegistry;
 import org.easel.transfer.backbone.ConvParam;
+import org.easel.transfer.featurize.FeatureExtractor;
 import org.easel.transfer.featurize.FrozenBackbone;
 import org.easel.transfer.featurize.ImageReader;
 import org.easel.transfer.head.FeatureScaler;
+import org.easel.transfer.modelfile.GraphBackbone;
 import org.easel.transfer.weights.BackboneWeights;
 import org.easel.transfer.weights.Preprocessing;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -38,13 +42,15 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A trained transfer classifier: frozen backbone (its weights included, so the model does not depend
- * on the pretrained folder later), feature scaling and the head. One zip file:
- * {@code transfer.json} ({@link TransferInfo}), {@code backbone.bin} (conv kernels OIHW and biases) and
- * {@code head.zip} (the DL4J head). {@link #predict} labels an image or a folder of images.
+ * on the pretrained folder or the backbone's model file later), feature scaling and the head. One zip file:
+ * {@code transfer.json} ({@link TransferInfo}), the backbone — {@code backbone.bin} (conv kernels OIHW and
+ * biases) for built-in backbones, {@code backbone-graph.zip} (the DL4J graph cut at the freeze layer) for
+ * model-file backbones — and {@code head.zip} (the DL4J head). {@link #predict} labels an image or a folder of images.
  */
 public final class TransferModel {
     static final String INFO = "transfer.json";
     static final String BACKBONE = "backbone.bin";
+    static final String BACKBONE_GRAPH = "backbone-graph.zip";
     static final String HEAD = "head.zip";
     private static final int BATCH = 16;
 
@@ -54,8 +60,10 @@ public final class TransferModel {
     private final BackboneWeights weights;
     private final MultiLayerNetwork head;
     private final FeatureScaler scaler;
-    private FrozenBackbone backbone;
+    private final GraphBackbone graph;
+    private FeatureExtractor backbone;
 
+    /** A model on a built-in backbone with these (possibly fine-tuned) weights. */
     public TransferModel(TransferInfo info, BackboneWeights weights, MultiLayerNetwork head) {
         this.info = info;
         this.arch = BackboneRegistry.get(info.backbone());
@@ -63,13 +71,26 @@ public final class TransferModel {
         this.weights = weights;
         this.head = head;
         this.scaler = new FeatureScaler(info.featureMean(), info.featureStd());
+        this.graph = null;
+    }
+
+    /** A model on a model-file backbone: {@code graph} is the file's network cut at the freeze layer. */
+    public TransferModel(TransferInfo info, GraphBackbone graph, BackboneWeights descriptor, MultiLayerNetwork head) {
+        this.info = info;
+        this.arch = null;
+        this.last = -1;
+        this.weights = descriptor;
+        this.head = head;
+        this.scaler = new FeatureScaler(info.featureMean(), info.featureStd());
+        this.graph = graph;
+        this.backbone = graph;
     }
 
     public TransferInfo info() {
         return info;
     }
 
-    /** The backbone's weights up to the freeze layer (fine-tuned layers included). */
+    /** The backbone's weights up to the freeze layer (fine-tuned layers included); for model-file backbones a descriptor without parameters. */
     public BackboneWeights weights() {
         return weights;
     }
@@ -78,7 +99,7 @@ public final class TransferModel {
         return head;
     }
 
-    public FrozenBackbone backbone() {
+    public FeatureExtractor backbone() {
         if (backbone == null) {
             backbone = new FrozenBackbone(arch, last, weights, info.inputSize(), info.pooling());
         }
@@ -86,7 +107,7 @@ public final class TransferModel {
     }
 
     public ImageReader reader() {
-        return new ImageReader(info.inputSize(), Preprocessing.valueOf(info.preprocessing()));
+        return new ImageReader(info.inputSize(), info.imageChannels(), Preprocessing.valueOf(info.preprocessing()));
     }
 
     /** True if {@code file} is a zip written by {@link #save}. */
@@ -104,17 +125,25 @@ public final class TransferModel {
             zip.putNextEntry(new ZipEntry(INFO));
             zip.write(Json.pretty(info).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             zip.closeEntry();
-            zip.putNextEntry(new ZipEntry(BACKBONE));
-            DataOutputStream out = new DataOutputStream(zip);
-            List<ConvParam> params = arch.convParams(last);
-            out.writeInt(params.size());
-            for (ConvParam p : params) {
-                out.writeUTF(p.kerasName());
-                writeArray(out, weights.kernel(p.kerasName()));
-                writeArray(out, weights.bias(p.kerasName()));
+            if (graph != null) {
+                zip.putNextEntry(new ZipEntry(BACKBONE_GRAPH));
+                ByteArrayOutputStream graphBytes = new ByteArrayOutputStream();
+                ModelSerializer.writeModel(graph.graph(), graphBytes, false);
+                zip.write(graphBytes.toByteArray());
+                zip.closeEntry();
+            } else {
+                zip.putNextEntry(new ZipEntry(BACKBONE));
+                DataOutputStream out = new DataOutputStream(zip);
+                List<ConvParam> params = arch.convParams(last);
+                out.writeInt(params.size());
+                for (ConvParam p : params) {
+                    out.writeUTF(p.kerasName());
+                    writeArray(out, weights.kernel(p.kerasName()));
+                    writeArray(out, weights.bias(p.kerasName()));
+                }
+                out.flush();
+                zip.closeEntry();
             }
-            out.flush();
-            zip.closeEntry();
             zip.putNextEntry(new ZipEntry(HEAD));
             ByteArrayOutputStream headBytes = new ByteArrayOutputStream();
             ModelSerializer.writeModel(head, headBytes, false);
@@ -130,11 +159,26 @@ public final class TransferModel {
         }
         try (ZipFile zip = new ZipFile(file.toFile())) {
             ZipEntry infoEntry = zip.getEntry(INFO);
-            if (infoEntry == null || zip.getEntry(BACKBONE) == null || zip.getEntry(HEAD) == null) {
+            ZipEntry graphEntry = zip.getEntry(BACKBONE_GRAPH);
+            if (infoEntry == null || (zip.getEntry(BACKBONE) == null && graphEntry == null) || zip.getEntry(HEAD) == null) {
                 throw new EaselException(file + " is not an Easel transfer model (it lacks " + INFO + ", " + BACKBONE + " or " + HEAD
                         + "). Pass the model.zip written by a 'task: transfer' run.");
             }
             TransferInfo info = Json.MAPPER.readValue(zip.getInputStream(infoEntry).readAllBytes(), TransferInfo.class);
+            MultiLayerNetwork head;
+            try (InputStream in = new ByteArrayInputStream(zip.getInputStream(zip.getEntry(HEAD)).readAllBytes())) {
+                head = ModelSerializer.restoreMultiLayerNetwork(in, false);
+            }
+            if (graphEntry != null) {
+                ComputationGraph g;
+                try (InputStream in = new ByteArrayInputStream(zip.getInputStream(graphEntry).readAllBytes())) {
+                    g = ModelSerializer.restoreComputationGraph(in, false);
+                }
+                GraphBackbone backbone = new GraphBackbone(g, info.freezeUpTo(), CNN2DFormat.valueOf(info.inputFormat()), info.imageChannels(),
+                        info.inputSize(), info.pooling());
+                return new TransferModel(info, backbone, new BackboneWeights(Map.of(), Preprocessing.valueOf(info.preprocessing()),
+                        info.weightsUsed(), "saved", false), head);
+            }
             Map<String, INDArray[]> params = new LinkedHashMap<>();
             try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(zip.getInputStream(zip.getEntry(BACKBONE))))) {
                 int n = in.readInt();
@@ -142,10 +186,6 @@ public final class TransferModel {
                     String name = in.readUTF();
                     params.put(name, new INDArray[]{readArray(in), readArray(in)});
                 }
-            }
-            MultiLayerNetwork head;
-            try (InputStream in = new ByteArrayInputStream(zip.getInputStream(zip.getEntry(HEAD)).readAllBytes())) {
-                head = ModelSerializer.restoreMultiLayerNetwork(in, false);
             }
             BackboneWeights weights = new BackboneWeights(params, Preprocessing.valueOf(info.preprocessing()), info.weightsUsed(),
                     "saved", false);
@@ -179,8 +219,7 @@ public final class TransferModel {
     /** Labels these files, in this order (batches of 16 from the first); unreadable files are listed, not fatal. */
     public Predictor.Results predict(List<Path> files) {
         ImageReader reader = reader();
-        int size = info.inputSize();
-        int per = 3 * size * size;
+        int per = reader.pixelsPerImage();
         List<Predictor.Prediction> out = new ArrayList<>();
         List<DataSplits.SkippedFile> skipped = new ArrayList<>();
         for (int from = 0; from < files.size(); from += BATCH) {
@@ -198,8 +237,10 @@ public final class TransferModel {
             if (ok.isEmpty()) {
                 continue;
             }
-            INDArray images = FrozenBackbone.batch(java.util.Arrays.copyOf(pixels, ok.size() * per), ok.size(), size);
-            float[] feats = backbone().features(images).castTo(DataType.FLOAT).data().asFloat();
+            float[] feats;
+            try (INDArray images = reader.batch(java.util.Arrays.copyOf(pixels, ok.size() * per), ok.size())) {
+                feats = backbone().features(images).castTo(DataType.FLOAT).data().asFloat();
+            }
             float[][] probs = probabilities(feats, ok.size());
             for (int i = 0; i < ok.size(); i++) {
                 int c = Evaluator.argmax(probs[i]);
@@ -211,10 +252,10 @@ public final class TransferModel {
 
     /** Probabilities for one decoded image. */
     public float[] predict(BufferedImage image) {
-        int size = info.inputSize();
-        float[] pixels = new float[3 * size * size];
-        reader().readImage(image, pixels, 0);
-        float[] feats = backbone().features(FrozenBackbone.batch(pixels, 1, size)).castTo(DataType.FLOAT).data().asFloat();
+        ImageReader reader = reader();
+        float[] pixels = new float[reader.pixelsPerImage()];
+        reader.readImage(image, pixels, 0);
+        float[] feats = backbone().features(reader.batch(pixels, 1)).castTo(DataType.FLOAT).data().asFloat();
         return probabilities(feats, 1)[0];
     }
 

@@ -6,7 +6,7 @@ import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.easel.core.data.ImageLoader;
 import org.easel.core.train.Evaluator;
-import org.easel.transfer.featurize.FrozenBackbone;
+import org.easel.transfer.featurize.ImageReader;
 import org.easel.transfer.model.TransferModel;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -35,14 +35,14 @@ public final class GradCam {
     }
 
     public Result explain(BufferedImage image) {
-        int size = model.info().inputSize();
-        float[] pixels = new float[3 * size * size];
-        model.reader().readImage(image, pixels, 0);
-        INDArray maps = model.backbone().featureMaps(FrozenBackbone.batch(pixels, 1, size)).castTo(DataType.FLOAT);
+        ImageReader reader = model.reader();
+        float[] pixels = new float[reader.pixelsPerImage()];
+        reader.readImage(image, pixels, 0);
+        INDArray maps = model.backbone().featureMaps(reader.batch(pixels, 1)).castTo(DataType.FLOAT);
         int c = (int) maps.size(1);
         int h = (int) maps.size(2);
         int w = (int) maps.size(3);
-        float[] raw = model.backbone().features(FrozenBackbone.batch(pixels, 1, size)).castTo(DataType.FLOAT).data().asFloat();
+        float[] raw = model.backbone().features(reader.batch(pixels, 1)).castTo(DataType.FLOAT).data().asFloat();
         float[] probs = model.probabilities(raw, 1)[0];
         int cls = Evaluator.argmax(probs);
         float[] mean = model.info().featureMean();

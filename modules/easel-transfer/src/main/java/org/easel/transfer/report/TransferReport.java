@@ -13,7 +13,6 @@ import org.easel.core.io.AtomicFiles;
 import org.easel.core.train.EpochMetrics;
 import org.easel.core.train.Evaluation;
 import org.easel.core.train.Evaluator;
-import org.easel.transfer.backbone.Architecture;
 import org.easel.transfer.config.TransferConfig;
 import org.easel.transfer.featurize.Features;
 import org.easel.transfer.model.TransferModel;
@@ -33,10 +32,12 @@ public final class TransferReport {
     public static final String GRADCAM_PNG = "gradcam.png";
 
     /** Everything the report shows. */
-    public record Inputs(String name, String configYaml, TransferConfig cfg, Architecture arch, String freeze, BackboneWeights weights,
+    public record Inputs(String name, String configYaml, TransferConfig cfg, String backboneName, String backboneDescription, int inputSize,
+                         String freeze, BackboneWeights weights,
                          int[] featureMap, String headSummary, List<EpochMetrics> history, Evaluation test, float[][] testProbs,
                          Features testFeatures, int featureSize, List<DataSplits.SkippedFile> trainSkipped, int upscaled, String trainFeaturize,
-                         String testFeaturize, double dataSeconds, double trainSeconds, double totalSeconds, double[] classWeights) {
+                         String testFeaturize, String augmentation, double dataSeconds, double trainSeconds, double totalSeconds,
+                         double[] classWeights) {
     }
 
     private TransferReport() {
@@ -144,16 +145,15 @@ public final class TransferReport {
                     .append(GRADCAM_PNG).append(")\n\n");
         }
         sb.append("## Backbone and features\n\n");
-        sb.append("- Backbone: ").append(in.arch().name()).append(" — ").append(in.arch().description()).append("\n");
-        sb.append("- Frozen up to: `").append(in.freeze()).append("`, input ").append(in.cfg().inputSize()).append("x").append(in.cfg().inputSize())
+        sb.append("- Backbone: ").append(in.backboneName()).append(" — ").append(in.backboneDescription()).append("\n");
+        sb.append("- Frozen up to: `").append(in.freeze()).append("`, input ").append(in.inputSize()).append("x").append(in.inputSize())
                 .append(", feature map ").append(java.util.Arrays.toString(in.featureMap())).append(", ").append(in.cfg().pooling())
                 .append(" pooled to ").append(in.featureSize()).append(" features, standardised\n");
         sb.append("- **Weights used: ").append(in.weights().used()).append("**")
                 .append(in.weights().fellBack() ? " — requested `" + in.cfg().weights() + "` was unavailable; transfer.fallback: random was set\n" : "\n");
         sb.append("- Preprocessing: ").append(in.weights().preprocessing()).append(" (owned by the weights; stored in the model)\n");
         sb.append("- ").append(in.trainFeaturize()).append("\n- ").append(in.testFeaturize()).append("\n");
-        sb.append("- Augmentation: off. The backbone is frozen and its features are computed once and cached, so random flips/crops/"
-                + "colour jitter would be computed once and frozen too; augmentation only helps where layers train on pixels.\n");
+        sb.append("- Augmentation: ").append(in.augmentation()).append("\n");
         if (in.upscaled() > 0) {
             sb.append("- ").append(in.upscaled()).append(" image(s) were smaller than the input size and were upscaled (bilinear).\n");
         }
