@@ -26,6 +26,9 @@ import org.easel.core.train.Trainer;
 import org.easel.core.train.TrainingListener;
 import org.easel.core.train.TrainingState;
 import org.easel.transfer.backbone.Architecture;
+import org.easel.transfer.augment.AugmentedSource;
+import org.easel.transfer.augment.EpochViews;
+import org.easel.transfer.config.AugmentConfig;
 import org.easel.transfer.config.TransferConfig;
 import org.easel.transfer.config.TransferSection;
 import org.easel.transfer.data.ImageFolders;
@@ -103,6 +106,10 @@ public final class TransferExperiment implements TaskRunner {
                     + config.training().validationSplit() + "; add images or lower the split.");
         }
         int dim = train.dim();
+        // 3b. augmented views of the head-training images (never validation or test), featurized once and cached
+        FeaturizeStats viewStats = new FeaturizeStats();
+        Features views = cfg.augment().enabled() ? augmentedViews(cfg, config.seed(), bb, train, nTrain, cache, featurizer, viewStats, listener)
+                : null;
         FeatureScaler scaler = FeatureScaler.fit(java.util.Arrays.copyOf(train.x(), nTrain * dim), dim);
         float[] scaled = scaler.apply(train.x());
         LabeledData trainData = new LabeledData(java.util.Arrays.copyOf(scaled, nTrain * dim), java.util.Arrays.copyOf(train.labels(), nTrain),
@@ -115,7 +122,9 @@ public final class TransferExperiment implements TaskRunner {
         AtomicFiles.writeString(run.summary(), summary.format());
         listener.onMessage("Head:\n" + summary.format());
         long tTrain = System.nanoTime();
-        TrainingState state = new Trainer(config.training(), config.seed(), listener, (n, best, s) -> writeMetrics(run, s.history()))
+        TrainingListener headListener = views == null ? listener : new EpochViews(trainData.pixels(), train.files().subList(0, nTrain),
+                scaler.apply(views.x()), views.files(), cfg.augment().copies(), dim, config.seed(), listener);
+        TrainingState state = new Trainer(config.training(), config.seed(), headListener, (n, best, s) -> writeMetrics(run, s.history()))
                 .fit(head, trainData, valData, TrainingState.fresh(), null);
         List<EpochMetrics> history = new java.util.ArrayList<>(state.history());
 
@@ -148,7 +157,7 @@ public final class TransferExperiment implements TaskRunner {
         MultiLayerNetwork inferenceHead = HeadFactory.build(cfg.head(), config.training(), config.seed(), dim, classes.size(), classWeights, 0);
         inferenceHead.setParams(head.params().dup());
         double seconds = (System.nanoTime() - t0) / 1e9;
-        String augmentation = "off (transfer.augment.copies: 0)";
+        String augmentation = describeAugmentation(cfg, views, nTrain, viewStats);
         TransferReport.Inputs in = new TransferReport.Inputs(config.name(), ConfigYaml.toYaml(config), cfg, bb.name(), bb.description(),
                 bb.inputSize(), freeze, weights, bb.extractor().featureMapShape(), summary.format(), history, eval, probs, test,
                 bb.extractor().featureSize(), train.skipped(), reader.upscaled(),
@@ -163,6 +172,7 @@ public final class TransferExperiment implements TaskRunner {
         result.put("epochs", history.size());
         result.put("weights_used", weights.used());
         result.put("featurize_images_per_second", trainStats.imagesPerSecond);
+        result.put("augmented_views", views == null ? 0 : views.size());
         result.put("seconds", (System.nanoTime() - t0) / 1e9);
         AtomicFiles.writeString(run.result(), Json.pretty(result));
         seconds = (System.nanoTime() - t0) / 1e9;
@@ -272,8 +282,16 @@ public final class TransferExperiment implements TaskRunner {
     private static Features featurize(String what, ImageSet images, RunBackbone bb, TransferConfig cfg,
                                       String layer, String pooling, FeatureCache cache, Featurizer featurizer, FeaturizeStats stats,
                                       TrainingListener listener) {
-        String key = FeatureCache.key(bb.cacheName(), bb.weights().identity(), bb.inputSize(), layer, pooling,
+        return featurize(what, images, bb, layer, pooling, cache, featurizer, stats, listener, null, null);
+    }
+
+    /** With {@code source} and {@code keyExtra} non-null: featurize the images through that source, cached under a derived key. */
+    private static Features featurize(String what, ImageSet images, RunBackbone bb, String layer, String pooling, FeatureCache cache,
+                                      Featurizer featurizer, FeaturizeStats stats, TrainingListener listener, Featurizer.Source source,
+                                      String keyExtra) {
+        String base = FeatureCache.key(bb.cacheName(), bb.weights().identity(), bb.inputSize(), layer, pooling,
                 bb.weights().preprocessing().name(), images);
+        String key = keyExtra == null ? base : FeatureCache.derivedKey(base, keyExtra);
         long t = System.nanoTime();
         stats.file = cache.file(key);
         java.util.Optional<Features> hit = cache.load(key, images);
@@ -283,7 +301,7 @@ public final class TransferExperiment implements TaskRunner {
             listener.onMessage(String.format("Features of the %s: cache hit (%s), %.1f s", what, stats.file.getFileName(), stats.seconds));
             return hit.get();
         }
-        Features f = featurizer.featurize(images, what);
+        Features f = source == null ? featurizer.featurize(images, what) : featurizer.featurize(images, what, source);
         stats.seconds = (System.nanoTime() - t) / 1e9;
         stats.imagesPerSecond = featurizer.imagesPerSecond();
         cache.store(key, images, f);
@@ -292,6 +310,27 @@ public final class TransferExperiment implements TaskRunner {
                     + f.skipped().stream().limit(5).map(s -> s.path() + " (" + s.reason() + ")").collect(Collectors.joining("; ")));
         }
         return f;
+    }
+
+    /** Pooled features of {@code copies} augmented views of each of the first {@code nTrain} training images, through the full frozen backbone. */
+    private static Features augmentedViews(TransferConfig cfg, long seed, RunBackbone bb, Features train, int nTrain, FeatureCache cache,
+                                           Featurizer featurizer, FeaturizeStats stats, TrainingListener listener) {
+        ImageSet headImages = new ImageSet(train.files().subList(0, nTrain), java.util.Arrays.copyOf(train.labels(), nTrain), train.classes());
+        AugmentedSource source = new AugmentedSource(headImages, bb.reader(), cfg.augment(), seed);
+        return featurize(cfg.augment().copies() + " augmented view(s) of the " + nTrain + " head-training images", source.views(), bb,
+                bb.freeze(), cfg.pooling(), cache, featurizer, stats, listener, source, cfg.augment().identity(seed));
+    }
+
+    private static String describeAugmentation(TransferConfig cfg, Features views, int nTrain, FeaturizeStats stats) {
+        if (views == null) {
+            return "off (transfer.augment.copies: 0).";
+        }
+        AugmentConfig a = cfg.augment();
+        return String.format("%d cached view(s) per head-training image (flip %s, crop %.2f-1 of the area, colour jitter +-%.2f); "
+                        + "%s; every epoch draws one of the %d views (original included) per image, by seed and epoch. "
+                        + "Validation and test images are never augmented.%s",
+                a.copies(), a.flip() ? "on" : "off", a.cropScale(), a.jitter(), stats.describe("views", views.size()), a.copies() + 1,
+                cfg.fineTune().enabled() ? " Stage 2 trains on the unaugmented cached maps." : "");
     }
 
     private static void requireEveryClass(Features f, String split) {

@@ -45,6 +45,11 @@ public final class FeatureCache {
         return Hashing.sha256(s.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A key for a variant of the features of {@code key} (e.g. augmented views: {@code extra} names the augmentation settings). */
+    public static String derivedKey(String key, String extra) {
+        return Hashing.sha256((key + "\n" + extra).getBytes(StandardCharsets.UTF_8));
+    }
+
     public Path file(String key) {
         return dir.resolve(key.substring(0, 24) + ".features");
     }
@@ -91,13 +96,14 @@ public final class FeatureCache {
     }
 
     public void store(String key, ImageSet images, Features features) {
+        // rows are the readable images in set order; a set may list a file more than once (augmented views)
         int[] index = new int[features.size()];
-        java.util.Map<Path, Integer> position = new java.util.HashMap<>();
-        for (int i = 0; i < images.size(); i++) {
-            position.put(images.files().get(i), i);
-        }
+        int j = 0;
         for (int i = 0; i < features.size(); i++) {
-            index[i] = position.get(features.files().get(i));
+            while (!images.files().get(j).equals(features.files().get(i))) {
+                j++;
+            }
+            index[i] = j++;
         }
         AtomicFiles.writeStream(file(key), os -> {
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(os, 1 << 16));

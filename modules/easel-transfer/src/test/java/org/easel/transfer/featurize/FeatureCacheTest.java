@@ -42,4 +42,21 @@ class FeatureCacheTest {
         Files.writeString(cache.file(key), "garbage");
         assertTrue(cache.load(key, set).isEmpty());
     }
+
+    @Test
+    void aSetListingFilesMoreThanOnceKeepsEveryRowInOrder() throws Exception {
+        // augmented views: every file once per copy; b is unreadable in both copies
+        Path a = Files.writeString(tmp.resolve("a.png"), "a");
+        Path b = Files.writeString(tmp.resolve("b.png"), "b");
+        ImageSet views = new ImageSet(List.of(a, b, a, b), new int[]{0, 1, 0, 1}, List.of("x", "y"));
+        FeatureCache cache = new FeatureCache(tmp.resolve("cache"));
+        String key = FeatureCache.derivedKey(FeatureCache.key("squeezenet", "random:1", 64, "fire3", "avg", "UNIT", views), "augment");
+        assertNotEquals(key, FeatureCache.key("squeezenet", "random:1", 64, "fire3", "avg", "UNIT", views));
+        Features f = new Features(new float[]{1, 2}, 1, new int[]{0, 0}, List.of(a, a), views.classes(),
+                List.of(new DataSplits.SkippedFile(b.toString(), "broken"), new DataSplits.SkippedFile(b.toString(), "broken")));
+        cache.store(key, views, f);
+        Features back = cache.load(key, views).orElseThrow();
+        assertArrayEquals(new float[]{1, 2}, back.x());
+        assertEquals(List.of(a, a), back.files());
+    }
 }
