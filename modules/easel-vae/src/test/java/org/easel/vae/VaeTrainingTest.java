@@ -113,7 +113,7 @@ class VaeTrainingTest {
         int[] labels = new int[64];
         LabeledData bad = new LabeledData(pixels, labels, List.of("a"), 1, 28, 28);
         VaeModel model = VaeModel.build(VaeModelTest.spec("dense", 1, 28, 28, 2, "bernoulli"), 1);
-        TrainingConfig t = new TrainingConfig(2, 32, "adam", 0.001, 0, false, 0, TrainingConfig.DEFAULTS.earlyStopping(), 0);
+        TrainingConfig t = new TrainingConfig(2, 32, "adam", 0.001, 0, false, 0, TrainingConfig.DEFAULTS.earlyStopping(), 0, "fused");
         List<Integer> saved = new java.util.ArrayList<>();
         EaselException e = assertThrows(EaselException.class, () -> new VaeTrainer(t, VaeConfig.DEFAULTS, 1, TrainingListener.NONE)
                 .fit(model, bad, bad, VaeState.fresh(), s -> saved.add(s.epochsDone())));

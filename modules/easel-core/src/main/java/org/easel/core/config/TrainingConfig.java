@@ -12,11 +12,14 @@ public record TrainingConfig(
         @Doc("Shuffle the training examples every epoch") boolean shuffle,
         @Doc("Stop after this many batches per epoch (0 = all); for smoke tests") int maxBatches,
         @Doc("Stop when the validation loss stops improving") EarlyStoppingConfig earlyStopping,
-        @Doc("Native compute threads (0 = auto: 1 for dense-only networks, where a second thread costs more than it saves; all cores otherwise)") int threads) implements Validated {
+        @Doc("Native compute threads (0 = auto: 1 for dense-only networks, where a second thread costs more than it saves; all cores otherwise)") int threads,
+        @Doc("How dense-only classifiers take a gradient step: fused (Easel's step on the network's own arrays: same maths as DL4J, "
+                + "far fewer native calls) or dl4j (DL4J's fit). Other networks always use DL4J's fit") String denseStep) implements Validated {
 
     public static final List<String> OPTIMIZERS = List.of("rmsprop", "adam", "sgd", "nesterovs");
+    public static final List<String> DENSE_STEPS = List.of("fused", "dl4j");
 
-    public static final TrainingConfig DEFAULTS = new TrainingConfig(10, 128, "adam", 0.001, 0.2, true, 0, EarlyStoppingConfig.DEFAULTS, 0);
+    public static final TrainingConfig DEFAULTS = new TrainingConfig(10, 128, "adam", 0.001, 0.2, true, 0, EarlyStoppingConfig.DEFAULTS, 0, "fused");
 
     @Override
     public void validate(Checks checks) {
@@ -26,6 +29,7 @@ public record TrainingConfig(
         checks.positive(learningRate, "learning_rate");
         checks.fraction(validationSplit, "validation_split");
         checks.require(threads >= 0, "threads", "must be >= 0 (0 = auto), found " + threads);
+        checks.oneOf(denseStep, "dense_step", DENSE_STEPS);
         checks.require(maxBatches >= 0, "max_batches", "must be >= 0 (0 = all), found " + maxBatches);
     }
 }

@@ -1,5 +1,6 @@
 package org.easel.core.io;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -59,7 +60,8 @@ public final class AtomicFiles {
 
     public static void writeStream(Path target, StreamWriter writer) {
         write(target, tmp -> {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
+            // Buffered: writers such as Nd4j.write emit one value per call, a system call each without a buffer.
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
                 writer.write(out);
             }
         });

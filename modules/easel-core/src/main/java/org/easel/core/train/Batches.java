@@ -19,15 +19,6 @@ final class Batches {
         return Nd4j.create(out, new long[]{to - from, f}, 'c');
     }
 
-    static INDArray oneHot(LabeledData data, int[] order, int from, int to) {
-        int k = data.classes().size();
-        float[] out = new float[(to - from) * k];
-        for (int i = from; i < to; i++) {
-            out[(i - from) * k + data.labels()[order[i]]] = 1f;
-        }
-        return Nd4j.create(out, new long[]{to - from, k}, 'c');
-    }
-
     static int[] identity(int n) {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {

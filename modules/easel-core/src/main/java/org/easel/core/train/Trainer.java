@@ -7,7 +7,6 @@ import org.easel.core.config.TrainingConfig;
 import org.easel.core.data.LabeledData;
 import org.easel.core.error.EaselException;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -46,6 +45,9 @@ public final class Trainer {
             batches = Math.min(batches, config.maxBatches());
         }
         LabeledData trainSample = train.limit(TRAIN_ACCURACY_SAMPLE);
+        BatchStep step = BatchStep.choose(net, config.denseStep());
+        BatchBuffer buffer = new BatchBuffer(batchSize, train.featureSize(), train.classes().size());
+        listener.onMessage("Training step: " + step.describe());
         for (int epoch = start.epochsDone() + 1; epoch <= config.epochs() && !state.stoppedEarly(); epoch++) {
             long t0 = System.nanoTime();
             listener.onEpochStart(epoch, config.epochs(), batches);
@@ -55,8 +57,8 @@ public final class Trainer {
             for (int b = 0; b < batches; b++) {
                 int from = b * batchSize;
                 int to = Math.min(train.size(), from + batchSize);
-                net.fit(new DataSet(Batches.features(train, order, from, to), Batches.oneHot(train, order, from, to)));
-                double loss = net.score();
+                INDArray[] batch = buffer.fill(train, order, from, to);
+                double loss = step.fit(batch[0], batch[1]);
                 if (!Double.isFinite(loss)) {
                     throw new EaselException("The training loss became " + loss + " at epoch " + epoch + ", batch " + (b + 1)
                             + ". Lower training.learning_rate (now " + config.learningRate() + ") and run again"
