@@ -19,6 +19,7 @@ import org.easel.core.report.HistoryPlot;
 import org.easel.core.run.RunFolder;
 import org.easel.core.run.RunResult;
 import org.easel.core.run.TaskRunner;
+import org.easel.core.train.EpochData;
 import org.easel.core.train.EpochMetrics;
 import org.easel.core.train.Evaluation;
 import org.easel.core.train.Evaluator;
@@ -122,10 +123,10 @@ public final class TransferExperiment implements TaskRunner {
         AtomicFiles.writeString(run.summary(), summary.format());
         listener.onMessage("Head:\n" + summary.format());
         long tTrain = System.nanoTime();
-        TrainingListener headListener = views == null ? listener : new EpochViews(trainData.pixels(), train.files().subList(0, nTrain),
-                scaler.apply(views.x()), views.files(), cfg.augment().copies(), dim, config.seed(), listener);
-        TrainingState state = new Trainer(config.training(), config.seed(), headListener, (n, best, s) -> writeMetrics(run, s.history()))
-                .fit(head, trainData, valData, TrainingState.fresh(), null);
+        EpochData headData = views == null ? EpochData.fixed(trainData) : new EpochViews(trainData, train.files().subList(0, nTrain),
+                scaler.apply(views.x()), views.files(), cfg.augment().copies(), config.seed());
+        TrainingState state = new Trainer(config.training(), config.seed(), listener, (n, best, s) -> writeMetrics(run, s.history()))
+                .fit(head, headData, valData, TrainingState.fresh(), null);
         List<EpochMetrics> history = new java.util.ArrayList<>(state.history());
 
         // 4b. optional stage 2: unfreeze the top block, train it with the head on cached maps of the layer below

@@ -37,6 +37,12 @@ public final class Trainer {
     }
 
     public TrainingState fit(MultiLayerNetwork net, LabeledData train, LabeledData validation, TrainingState start, INDArray bestParams) {
+        return fit(net, EpochData.fixed(train), validation, start, bestParams);
+    }
+
+    /** As above, with training examples that may differ per epoch (augmented views); their count must not change. */
+    public TrainingState fit(MultiLayerNetwork net, EpochData epochData, LabeledData validation, TrainingState start, INDArray bestParams) {
+        LabeledData train = epochData.forEpoch(start.epochsDone() + 1);
         TrainingState state = start;
         List<EpochMetrics> history = new ArrayList<>(start.history());
         int batchSize = config.batchSize();
@@ -44,13 +50,13 @@ public final class Trainer {
         if (config.maxBatches() > 0) {
             batches = Math.min(batches, config.maxBatches());
         }
-        LabeledData trainSample = train.limit(TRAIN_ACCURACY_SAMPLE);
         BatchStep step = BatchStep.choose(net, config.denseStep());
         BatchBuffer buffer = new BatchBuffer(batchSize, train.featureSize(), train.classes().size());
         listener.onMessage("Training step: " + step.describe());
         for (int epoch = start.epochsDone() + 1; epoch <= config.epochs() && !state.stoppedEarly(); epoch++) {
             long t0 = System.nanoTime();
             listener.onEpochStart(epoch, config.epochs(), batches);
+            train = epochData.forEpoch(epoch);
             Nd4j.getRandom().setSeed(seed * 1_000_003L + epoch);
             int[] order = EpochOrder.of(train.size(), config.shuffle(), seed, epoch);
             double lossSum = 0;
@@ -67,7 +73,7 @@ public final class Trainer {
                 lossSum += loss;
                 listener.onBatch(epoch, b + 1, batches, loss);
             }
-            Evaluation trainEval = Evaluator.evaluate(net, trainSample);
+            Evaluation trainEval = Evaluator.evaluate(net, train.limit(TRAIN_ACCURACY_SAMPLE));
             Evaluation valEval = validation.size() > 0 ? Evaluator.evaluate(net, validation) : null;
             double seconds = (System.nanoTime() - t0) / 1e9;
             EpochMetrics m = new EpochMetrics(epoch, lossSum / batches, trainEval.accuracy(),

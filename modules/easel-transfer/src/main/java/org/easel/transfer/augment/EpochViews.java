@@ -6,38 +6,31 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.easel.core.train.EpochMetrics;
-import org.easel.core.train.TrainingListener;
+import org.easel.core.data.LabeledData;
+import org.easel.core.train.EpochData;
 
 /**
- * Puts one of each training image's 1 + copies cached views into the head's training array at the start
- * of every epoch: view 0 is the original, 1..copies the augmented ones. The choice depends only on the
- * seed and the epoch, so a rerun (or --resume, which retrains the head) sees the same views. The core
- * trainer reads the training array batch by batch during the epoch, after {@code onEpochStart}; the other
- * listener calls are passed on.
+ * The head's training examples for each epoch: one of each training image's 1 + copies cached views
+ * (view 0 is the original, 1..copies the augmented ones). The choice depends only on the seed and the epoch,
+ * so a rerun (or --resume, which retrains the head) sees the same views. Labels and order never change.
  */
-public final class EpochViews implements TrainingListener {
-    private final float[] target;
-    private final float[] originals;
+public final class EpochViews implements EpochData {
+    private final LabeledData originals;
     private final float[] views;
     private final int[][] viewRows;
     private final int dim;
     private final long seed;
-    private final TrainingListener next;
 
     /**
-     * @param target    the head's training array (n x dim), overwritten every epoch
-     * @param trainFiles the n training images, in the order of {@code target}
-     * @param views     the augmented rows (same scaling as {@code target}), row r belonging to {@code viewFiles.get(r)}
+     * @param originals  the head's training examples (n x dim) with their labels
+     * @param trainFiles the n training images, in the order of {@code originals}
+     * @param views      the augmented rows (same scaling as {@code originals}), row r belonging to {@code viewFiles.get(r)}
      */
-    public EpochViews(float[] target, List<Path> trainFiles, float[] views, List<Path> viewFiles, int copies, int dim, long seed,
-                      TrainingListener next) {
-        this.target = target;
-        this.originals = target.clone();
+    public EpochViews(LabeledData originals, List<Path> trainFiles, float[] views, List<Path> viewFiles, int copies, long seed) {
+        this.originals = originals;
         this.views = views;
-        this.dim = dim;
+        this.dim = originals.featureSize();
         this.seed = seed;
-        this.next = next;
         Map<Path, Integer> index = new HashMap<>();
         for (int i = 0; i < trainFiles.size(); i++) {
             index.put(trainFiles.get(i), i);
@@ -66,33 +59,15 @@ public final class EpochViews implements TrainingListener {
         return out;
     }
 
-    /** Fills the training array with the views of {@code epoch}. */
-    public void apply(int epoch) {
+    /** The training examples of {@code epoch}: the chosen view of every image, labels unchanged. */
+    @Override
+    public LabeledData forEpoch(int epoch) {
         int[] choice = choices(epoch);
+        float[] x = new float[originals.pixels().length];
         for (int i = 0; i < choice.length; i++) {
             int row = choice[i] == 0 ? -1 : viewRows[i][choice[i] - 1];
-            System.arraycopy(row < 0 ? originals : views, (row < 0 ? i : row) * dim, target, i * dim, dim);
+            System.arraycopy(row < 0 ? originals.pixels() : views, (row < 0 ? i : row) * dim, x, i * dim, dim);
         }
-    }
-
-    @Override
-    public void onEpochStart(int epoch, int totalEpochs, int batches) {
-        apply(epoch);
-        next.onEpochStart(epoch, totalEpochs, batches);
-    }
-
-    @Override
-    public void onBatch(int epoch, int batch, int batches, double loss) {
-        next.onBatch(epoch, batch, batches, loss);
-    }
-
-    @Override
-    public void onEpochEnd(EpochMetrics metrics) {
-        next.onEpochEnd(metrics);
-    }
-
-    @Override
-    public void onMessage(String message) {
-        next.onMessage(message);
+        return new LabeledData(x, originals.labels(), originals.classes(), originals.channels(), originals.height(), originals.width());
     }
 }
