@@ -3,6 +3,7 @@ package org.easel.style.loss;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.easel.core.io.QuietSameDiff;
 import org.easel.style.model.FeatureNetwork;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -36,6 +37,7 @@ public final class StyleLoss {
     private final DataType type;
 
     public StyleLoss(FeatureNetwork net, LossSpec spec, Targets targets, int width, int height, DataType type) {
+        QuietSameDiff.install();   // SameDiff prints a line per differentiated op otherwise
         this.width = width;
         this.height = height;
         this.type = type;

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.easel.core.error.EaselException;
+import org.easel.core.io.QuietSameDiff;
 import org.easel.core.train.ClosingBatches;
 import org.easel.core.train.EpochMetrics;
 import org.easel.core.train.EpochOrder;
@@ -73,6 +74,7 @@ public final class FineTuner {
      */
     public FineTuner(Architecture arch, int from, int last, BackboneWeights weights, int[] inShape, String pooling, FeatureScaler scaler,
                      MultiLayerNetwork head, double[] classWeights, double dropout, FineTuneConfig cfg, long seed, TrainingListener listener) {
+        QuietSameDiff.install();   // SameDiff prints a line per differentiated op otherwise
         this.dropout = dropout;
         this.original = weights;
         this.cfg = cfg;

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import org.easel.core.config.TrainingConfig;
 import org.easel.core.data.LabeledData;
 import org.easel.core.error.EaselException;
+import org.easel.core.io.QuietSameDiff;
 import org.easel.core.train.EpochOrder;
 import org.easel.core.train.TrainingListener;
 import org.easel.vae.config.VaeConfig;
@@ -42,6 +43,7 @@ public final class VaeTrainer {
     private final TrainingListener listener;
 
     public VaeTrainer(TrainingConfig training, VaeConfig vae, long seed, TrainingListener listener) {
+        QuietSameDiff.install();   // SameDiff prints a line per differentiated op otherwise
         this.training = training;
         this.vae = vae;
         this.seed = seed;
