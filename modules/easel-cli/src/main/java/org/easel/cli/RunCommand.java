@@ -27,7 +27,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "<dir>", description = "Parent folder for the run folder (default: output.dir)")
     Path output;
 
-    @Option(names = "--resume", paramLabel = "<run-dir>", description = "Continue an interrupted run from its last checkpoint")
+    @Option(names = "--resume", paramLabel = "<run-dir>", description = "Continue an interrupted run from its last checkpoint; with --set training.epochs=N, train a run for more epochs")
     Path resume;
 
     @Override
@@ -38,10 +38,11 @@ final class RunCommand implements Callable<Integer> {
                 throw new EaselException("Missing --config <file.yaml> (or --resume <run-dir>). Ready configs are in configs/.");
             }
             cfg = ConfigLoader.load(config, overrides);
-        } else if (config != null || !overrides.isEmpty()) {
-            throw new EaselException("--resume continues a run with the config saved in its folder; drop --config and --set.");
+        } else if (config != null) {
+            throw new EaselException("--resume continues a run with the config saved in its folder; drop --config"
+                    + " (only --set training.epochs=N is accepted, to train it for more epochs).");
         }
-        RunResult r = Experiments.run(cfg, new RunOptions(output, resume, ConsoleProgress.forStdout()));
+        RunResult r = Experiments.run(cfg, new RunOptions(output, resume, ConsoleProgress.forStdout(), resume == null ? List.of() : overrides));
         System.out.printf("%n%s%nRun folder: %s%n", r.headline(), r.runDir());
         return 0;
     }

@@ -34,6 +34,9 @@ public final class Experiments {
         if (resuming) {
             run = RunFolder.existing(options.resumeDir());
             config = ConfigLoader.load(run.config(), java.util.List.of());
+            if (!options.resumeOverrides().isEmpty()) {
+                config = extendEpochs(run, config, options.resumeOverrides(), options.listener());
+            }
         } else {
             Path parent = options.outputOverride() != null ? options.outputOverride() : Path.of(config.output().dir());
             run = RunFolder.create(parent, config.name());
@@ -58,4 +61,28 @@ public final class Experiments {
             throw e;
         }
     }
+
+    /** The one change a resumed run accepts: more epochs (Keras' initial_epoch); saved into the run's config. */
+    private static ExperimentConfig extendEpochs(RunFolder run, ExperimentConfig saved, java.util.List<String> overrides,
+                                                 org.easel.core.train.TrainingListener listener) {
+        for (String o : overrides) {
+            String key = o.contains("=") ? o.substring(0, o.indexOf('=')).trim() : o;
+            if (!EXTENDABLE.equals(key)) {
+                throw new EaselException("--resume accepts only --set " + EXTENDABLE + "=N (train the run for more epochs); '" + key
+                        + "' would change what the run's earlier epochs meant. Start a new run with --config and --set instead.");
+            }
+        }
+        ExperimentConfig extended = ConfigLoader.load(run.config(), overrides);
+        int before = saved.training().epochs();
+        int after = extended.training().epochs();
+        if (after < before) {
+            throw new EaselException("--set " + EXTENDABLE + "=" + after + " would shorten the run (it is configured for " + before
+                    + " epochs); --resume can only raise it.");
+        }
+        AtomicFiles.writeString(run.config(), ConfigYaml.toYaml(extended));
+        listener.onMessage("Extending the run from " + before + " to " + after + " epochs (saved in " + run.config().getFileName() + ")");
+        return extended;
+    }
+
+    private static final String EXTENDABLE = "training.epochs";
 }

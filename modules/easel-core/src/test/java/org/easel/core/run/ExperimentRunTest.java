@@ -97,6 +97,26 @@ class ExperimentRunTest {
     }
 
     @Test
+    void aFinishedRunExtendedWithMoreEpochsEqualsARunConfiguredForThemFromTheStart(@TempDir Path out) throws IOException {
+        RunResult three = Experiments.run(mlp(3, 2000), new RunOptions(out.resolve("a"), null, TrainingListener.NONE));
+        RunResult two = Experiments.run(mlp(2, 2000), new RunOptions(out.resolve("b"), null, TrainingListener.NONE));
+        RunResult extended = Experiments.run(null, new RunOptions(null, two.runDir(), TrainingListener.NONE, List.of("training.epochs=3")));
+        assertEquals(two.runDir(), extended.runDir());
+        assertEquals(3, Files.readAllLines(two.runDir().resolve("metrics.jsonl")).size());
+        assertEquals(three.test().loss(), extended.test().loss(), 1e-6);
+        assertEquals(three.test().accuracy(), extended.test().accuracy(), 1e-9);
+        assertTrue(Files.readString(two.runDir().resolve("config.resolved.yaml")).contains("epochs: 3"), "the extension is saved with the run");
+
+        EaselException other = assertThrows(EaselException.class, () -> Experiments.run(null,
+                new RunOptions(null, two.runDir(), TrainingListener.NONE, List.of("training.learning_rate=0.1"))));
+        assertTrue(other.getMessage().contains("only --set training.epochs=N") && other.getMessage().contains("training.learning_rate"),
+                other.getMessage());
+        EaselException shorter = assertThrows(EaselException.class, () -> Experiments.run(null,
+                new RunOptions(null, two.runDir(), TrainingListener.NONE, List.of("training.epochs=1"))));
+        assertTrue(shorter.getMessage().contains("only raise"), shorter.getMessage());
+    }
+
+    @Test
     void resumingSomethingThatIsNotARunFolderIsAClearError(@TempDir Path dir) {
         EaselException e = assertThrows(EaselException.class,
                 () -> Experiments.run(null, new RunOptions(null, dir, TrainingListener.NONE)));
