@@ -10,11 +10,11 @@ import java.util.Random;
 import javax.imageio.ImageIO;
 
 /** Tiny two-class image folders drawn with Java2D: "documents" (light page, text lines) vs "scenes" (colour blobs). */
-final class TestImages {
+public final class TestImages {
     private TestImages() {
     }
 
-    static BufferedImage document(Random r, int size) {
+    public static BufferedImage document(Random r, int size) {
         BufferedImage img = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setColor(new Color(235 + r.nextInt(20), 235 + r.nextInt(20), 230 + r.nextInt(25)));
@@ -28,7 +28,7 @@ final class TestImages {
         return img;
     }
 
-    static BufferedImage scene(Random r, int size) {
+    public static BufferedImage scene(Random r, int size) {
         BufferedImage img = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setColor(new Color(r.nextInt(120), 80 + r.nextInt(120), r.nextInt(160)));
@@ -43,7 +43,7 @@ final class TestImages {
     }
 
     /** root/financial and root/non_financial with {@code perClass} PNGs each. */
-    static Path folder(Path root, int perClass, int size, long seed) throws IOException {
+    public static Path folder(Path root, int perClass, int size, long seed) throws IOException {
         Random r = new Random(seed);
         Files.createDirectories(root.resolve("financial"));
         Files.createDirectories(root.resolve("non_financial"));
