@@ -93,9 +93,9 @@ public final class TransferExperiment implements TaskRunner {
         StageTwoInputs maps = cfg.fineTune().enabled()
                 ? stageTwoInputs(cfg, bb, cache, split, trainStats, testStats, listener) : null;
         Features train = maps != null ? maps.trainFeatures()
-                : featurize("training images", split.train(), bb, cfg, freeze, cfg.pooling(), cache, featurizer, trainStats, listener);
+                : featurize("training images", split.train(), bb, freeze, cfg.pooling(), cache, featurizer, trainStats, listener);
         Features test = maps != null ? maps.testFeatures()
-                : featurize("test images", split.test(), bb, cfg, freeze, cfg.pooling(), cache, featurizer, testStats, listener);
+                : featurize("test images", split.test(), bb, freeze, cfg.pooling(), cache, featurizer, testStats, listener);
         requireEveryClass(train, "training");
         requireEveryClass(test, "test");
 
@@ -223,9 +223,9 @@ public final class TransferExperiment implements TaskRunner {
         listener.onMessage(String.format("Stage 2 will train %s..%s; featurizing once up to %s (map %s), cached",
                 unfreeze, arch.stages().get(last).name(), below, java.util.Arrays.toString(lower.featureMapShape())));
         Featurizer mapFeaturizer = new Featurizer(lower, bb.reader(), cfg.featurizeBatch(), listener);
-        Features trainMaps = featurize("training images", split.train(), bb, cfg, below, FrozenBackbone.MAP, cache, mapFeaturizer,
+        Features trainMaps = featurize("training images", split.train(), bb, below, FrozenBackbone.MAP, cache, mapFeaturizer,
                 trainStats, listener);
-        Features testMaps = featurize("test images", split.test(), bb, cfg, below, FrozenBackbone.MAP, cache, mapFeaturizer,
+        Features testMaps = featurize("test images", split.test(), bb, below, FrozenBackbone.MAP, cache, mapFeaturizer,
                 testStats, listener);
         FrozenBackbone upper = new FrozenBackbone(arch, from, last, weights, size, cfg.pooling());
         return new StageTwoInputs(from, lower.featureMapShape(), trainMaps, testMaps, pooled(upper, trainMaps, cfg), pooled(upper, testMaps, cfg));
@@ -280,7 +280,7 @@ public final class TransferExperiment implements TaskRunner {
         }
     }
 
-    private static Features featurize(String what, ImageSet images, RunBackbone bb, TransferConfig cfg,
+    private static Features featurize(String what, ImageSet images, RunBackbone bb,
                                       String layer, String pooling, FeatureCache cache, Featurizer featurizer, FeaturizeStats stats,
                                       TrainingListener listener) {
         return featurize(what, images, bb, layer, pooling, cache, featurizer, stats, listener, null, null);

@@ -88,6 +88,12 @@ public final class ConfigLoader {
         }
     }
 
+    /** The dotted key of a {@code key.path=value} override (the whole text when it has no '='). */
+    public static String overrideKey(String override) {
+        int eq = override.indexOf('=');
+        return (eq < 0 ? override : override.substring(0, eq)).trim();
+    }
+
     /** Sets one dotted path (list items by index: model.layers.0.units) in the composed tree. */
     private static void applyOverride(MappingNode root, String override, Map<Node, String> origins, List<String> problems) {
         String where = "--set " + override;
@@ -96,7 +102,7 @@ public final class ConfigLoader {
             problems.add(where + ": expected key.path=value, e.g. --set training.epochs=5");
             return;
         }
-        String[] path = override.substring(0, eq).trim().split("\\.");
+        String[] path = overrideKey(override).split("\\.");
         Node value;
         try {
             value = new Yaml().compose(new StringReader(override.substring(eq + 1)));

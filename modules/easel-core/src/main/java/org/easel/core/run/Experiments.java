@@ -66,7 +66,7 @@ public final class Experiments {
     private static ExperimentConfig extendEpochs(RunFolder run, ExperimentConfig saved, java.util.List<String> overrides,
                                                  org.easel.core.train.TrainingListener listener) {
         for (String o : overrides) {
-            String key = o.contains("=") ? o.substring(0, o.indexOf('=')).trim() : o;
+            String key = ConfigLoader.overrideKey(o);
             if (!EXTENDABLE.equals(key)) {
                 throw new EaselException("--resume accepts only --set " + EXTENDABLE + "=N (train the run for more epochs); '" + key
                         + "' would change what the run's earlier epochs meant. Start a new run with --config and --set instead.");

@@ -92,10 +92,10 @@ public final class FusedDenseStep implements BatchStep {
             boolean last = i == layers.length - 1;
             if (conf instanceof DropoutLayer d) {
                 Double keep = plainKeepProbability(d.getIDropout());
-                if (keep == null || last) {
-                    return Optional.empty();
+                if (keep == null || last || pendingKeep < 1.0) {
+                    return Optional.empty();   // two dropouts in a row: DL4J would draw two masks
                 }
-                pendingKeep *= keep;
+                pendingKeep = keep;
                 continue;
             }
             boolean dense = conf instanceof DenseLayer && !last;
@@ -108,7 +108,7 @@ public final class FusedDenseStep implements BatchStep {
             if (!plain(base) || layers[i].getParam("b") == null) {
                 return Optional.empty();
             }
-            Double ownKeep = base.getIDropout() == null ? Double.valueOf(1.0) : plainKeepProbability(base.getIDropout());
+            Double ownKeep = plainKeepProbability(base.getIDropout());
             if (ownKeep == null || pendingKeep < 1.0 && ownKeep < 1.0) {
                 return Optional.empty();   // two dropouts in a row: DL4J would draw two masks
             }

@@ -56,7 +56,9 @@ public final class Trainer {
         for (int epoch = start.epochsDone() + 1; epoch <= config.epochs() && !state.stoppedEarly(); epoch++) {
             long t0 = System.nanoTime();
             listener.onEpochStart(epoch, config.epochs(), batches);
-            train = epochData.forEpoch(epoch);
+            if (epoch > start.epochsDone() + 1) {
+                train = epochData.forEpoch(epoch);   // the first epoch's examples were fetched above
+            }
             Nd4j.getRandom().setSeed(seed * 1_000_003L + epoch);
             int[] order = EpochOrder.of(train.size(), config.shuffle(), seed, epoch);
             double lossSum = 0;

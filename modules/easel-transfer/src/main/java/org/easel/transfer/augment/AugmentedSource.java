@@ -53,9 +53,10 @@ public final class AugmentedSource implements Featurizer.Source {
 
     @Override
     public void read(int index, float[] out, int offset) throws IOException {
-        BufferedImage img = view(index).geometry(ImageLoader.read(views.files().get(index)));
+        View view = view(index);
+        BufferedImage img = view.geometry(ImageLoader.read(views.files().get(index)));
         reader.decode(img, out, offset);
-        view(index).jitter(out, offset, reader.channels(), reader.size() * reader.size());
+        view.jitter(out, offset, reader.channels(), reader.size() * reader.size());
         reader.preprocess(out, offset, 1);
     }
 }
