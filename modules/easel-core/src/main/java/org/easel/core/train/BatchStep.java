@@ -4,9 +4,12 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 
-/** One gradient step on one batch; returns the batch's training loss. */
+/** One gradient step on one batch (returning the batch's training loss), and inference with the same network. */
 public interface BatchStep {
     double fit(INDArray features, INDArray oneHotLabels);
+
+    /** Class probabilities in inference mode (no dropout), row-major: {@code rows × classes}. */
+    float[] probabilities(INDArray features);
 
     /** Shown in the run log so a user can tell which path trained the model. */
     String describe();
@@ -28,6 +31,11 @@ public interface BatchStep {
             public double fit(INDArray features, INDArray oneHotLabels) {
                 net.fit(new DataSet(features, oneHotLabels));
                 return net.score();
+            }
+
+            @Override
+            public float[] probabilities(INDArray features) {
+                return Batches.castFloat(net.output(features, false)).data().asFloat();
             }
 
             @Override

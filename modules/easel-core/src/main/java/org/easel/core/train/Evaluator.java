@@ -15,14 +15,20 @@ public final class Evaluator {
 
     /** Class probabilities, one row per example. */
     public static float[][] probabilities(MultiLayerNetwork net, LabeledData data) {
+        return probabilities(BatchStep.dl4j(net), data);
+    }
+
+    /** Class probabilities from a training step's inference path (the fused one where it applies). */
+    static float[][] probabilities(BatchStep step, LabeledData data) {
         int n = data.size();
         int k = data.classes().size();
         float[][] out = new float[n][];
         int[] order = Batches.identity(n);
+        // One input array refilled per batch: a fresh one per batch costs more than the forward pass of an MLP.
+        BatchBuffer buffer = new BatchBuffer(Math.min(BATCH, Math.max(1, n)), data.featureSize(), k);
         for (int from = 0; from < n; from += BATCH) {
             int to = Math.min(n, from + BATCH);
-            INDArray p = Batches.castFloat(net.output(Batches.features(data, order, from, to), false));
-            float[] flat = p.data().asFloat();
+            float[] flat = step.probabilities(buffer.fill(data, order, from, to)[0]);
             for (int i = from; i < to; i++) {
                 out[i] = java.util.Arrays.copyOfRange(flat, (i - from) * k, (i - from + 1) * k);
             }
@@ -32,6 +38,10 @@ public final class Evaluator {
 
     public static Evaluation evaluate(MultiLayerNetwork net, LabeledData data) {
         return score(probabilities(net, data), data);
+    }
+
+    static Evaluation evaluate(BatchStep step, LabeledData data) {
+        return score(probabilities(step, data), data);
     }
 
     /** Any image classifier (imported Keras model, transfer model) on labelled data. */

@@ -27,10 +27,8 @@ import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.random.impl.DropOutInverted;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * One training step for plain dense classifiers (dense and dropout layers, softmax + cross-entropy output),
@@ -45,9 +43,6 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * regularisation, weighted losses, constraints, ...) use DL4J's {@code fit}.
  */
 public final class FusedDenseStep implements BatchStep {
-    /** DL4J clips softmax probabilities before the log the same way (LossMCXENT's default). */
-    private static final double CLIP = 1e-10;
-
     private static final String WORKSPACE_ID = "EASEL_FUSED_DENSE_STEP";
     private static final WorkspaceConfiguration WORKSPACE = WorkspaceConfiguration.builder()
             .initialSize(0).overallocationLimit(0.2)
@@ -58,7 +53,7 @@ public final class FusedDenseStep implements BatchStep {
 
     private final MultiLayerNetwork net;
     private final List<Stage> stages;
-    private final GradientUpdater updater;
+    private final FlatUpdate update;
     private INDArray onesRow;
 
     /** A dense layer with the dropout applied to its input (keep probability, 1 = none). */
@@ -69,8 +64,8 @@ public final class FusedDenseStep implements BatchStep {
     private FusedDenseStep(MultiLayerNetwork net, List<Stage> stages, IUpdater updaterConfig) {
         this.net = net;
         this.stages = stages;
-        INDArray state = net.getUpdater().getStateViewArray();
-        this.updater = updaterConfig.instantiate(state, false);
+        this.update = FlatUpdate.of(updaterConfig, net.params(), net.getFlattenedGradients(),
+                net.getUpdater().getStateViewArray());
     }
 
     /** The fused step for {@code net}, or empty when the network has anything this step does not compute exactly. */
@@ -164,13 +159,38 @@ public final class FusedDenseStep implements BatchStep {
         }
     }
 
+    @Override
+    public float[] probabilities(INDArray features) {
+        try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE, WORKSPACE_ID)) {
+            INDArray a = features;
+            for (int i = 0; i < stages.size(); i++) {   // inverted dropout is the identity at inference
+                Stage s = stages.get(i);
+                INDArray z = Nd4j.createUninitialized(a.dataType(), a.size(0), s.weights().size(1));
+                Nd4j.gemm(a, s.weights(), z, false, false, 1.0, 0.0);
+                if (i == stages.size() - 1) {
+                    DenseKernels.biasSoftmax(z, s.bias());
+                    a = z;
+                } else if (isRelu(s)) {
+                    DenseKernels.biasRelu(z, s.bias());
+                    a = z;
+                } else {
+                    a = s.activation().getActivation(z.addiRowVector(s.bias()), false);
+                }
+            }
+            float[] out = new float[Math.toIntExact(a.length())];
+            NativeFloats.of(a).get(out);
+            return out;
+        }
+    }
+
     private double step(INDArray features, INDArray labels) {
         int n = stages.size();
         long batch = features.size(0);
         INDArray[] inputs = new INDArray[n];
-        INDArray[] preActivations = new INDArray[n];
+        INDArray[] outputs = new INDArray[n];   // what the backward pass needs to differentiate the activation
         INDArray[] masks = new INDArray[n];
         INDArray a = features;
+        double loss = Double.NaN;
         for (int i = 0; i < n; i++) {
             Stage s = stages.get(i);
             if (s.keep() < 1.0) {
@@ -179,7 +199,7 @@ public final class FusedDenseStep implements BatchStep {
                     INDArray dropped = Nd4j.createUninitialized(a.dataType(), a.shape());
                     Nd4j.getExecutioner().exec(new DropOutInverted(a, dropped, s.keep()));
                     a = dropped;
-                } else if (PLAIN_RELU.equals(stages.get(i - 1).activation())) {
+                } else if (isRelu(stages.get(i - 1))) {
                     // After a ReLU no mask is needed either: a unit passes gradient iff its dropped-out output is > 0,
                     // which the ReLU backward reads off that output; only the 1/keep scale remains (see backward).
                     Nd4j.getExecutioner().exec(new DropOutInverted(a, a, s.keep()));
@@ -192,44 +212,54 @@ public final class FusedDenseStep implements BatchStep {
             inputs[i] = a;
             // C order on purpose: dropout draws its random numbers in buffer order, and DL4J's masks are C order.
             INDArray z = Nd4j.createUninitialized(a.dataType(), a.size(0), s.weights().size(1));
-            Nd4j.gemm(a, s.weights(), z, false, false, 1.0, 0.0).addiRowVector(s.bias());
-            // ReLU's derivative can be read off its output, so only other activations keep a copy of z.
-            boolean keepInput = i < n - 1 && !PLAIN_RELU.equals(s.activation());
-            preActivations[i] = keepInput ? z.dup() : null;
-            a = s.activation().getActivation(z, true);
-            if (i < n - 1 && !keepInput) {
-                preActivations[i] = a;
+            Nd4j.gemm(a, s.weights(), z, false, false, 1.0, 0.0);
+            if (i == n - 1) {
+                // Softmax + cross-entropy: z becomes dL/dz = (p - y) / batch, as DL4J's minibatch averaging gives.
+                loss = DenseKernels.softmaxCrossEntropy(z, s.bias(), labels, s.biasGrad());
+                a = z;
+            } else if (isRelu(s)) {
+                DenseKernels.biasRelu(z, s.bias());   // ReLU's derivative can be read off its output
+                outputs[i] = z;
+                a = z;
+            } else {
+                z.addiRowVector(s.bias());
+                outputs[i] = z.dup();   // other activations differentiate their input
+                a = s.activation().getActivation(z, true);
             }
         }
-        INDArray probabilities = a;
-        double loss = crossEntropy(probabilities, labels);
 
-        // Softmax + cross-entropy: dL/dz = (p - y) / batch, as DL4J's minibatch averaging gives.
-        INDArray delta = probabilities.subi(labels).divi(batch);
+        INDArray delta = a;
         for (int i = n - 1; i >= 0; i--) {
             Stage s = stages.get(i);
             Nd4j.gemm(inputs[i], delta, s.weightGrad(), true, false, 1.0, 0.0);
-            // Column sums as a GEMM with a ones row: a dim-0 reduction is 20x slower in ND4J.
-            Nd4j.gemm(ones(batch), delta, s.biasGrad(), false, false, 1.0, 0.0);
             if (i == 0) {
                 break;
             }
-            INDArray upstream = Nd4j.gemm(delta, s.weights(), false, true);
-            if (masks[i] != null) {
-                upstream.muli(masks[i]);
-            } else if (s.keep() < 1.0) {
-                upstream.divi(s.keep());   // dropout after a ReLU: the zero pattern is applied by the ReLU backward below
+            INDArray upstream = Nd4j.createUninitialized(delta.dataType(), batch, s.weights().size(0));   // C order, for the kernels
+            Nd4j.gemm(delta, s.weights(), upstream, false, true, 1.0, 0.0);
+            Stage below = stages.get(i - 1);
+            if (isRelu(below) && masks[i] == null) {
+                // The dropout (if any) zeroed units in the ReLU output itself; the kernel also sums the bias gradient.
+                DenseKernels.reluBackward(upstream, outputs[i - 1], (float) s.keep(), below.biasGrad());
+                delta = upstream;
+            } else {
+                if (masks[i] != null) {
+                    upstream.muli(masks[i]);
+                }
+                delta = below.activation().backprop(outputs[i - 1], upstream).getFirst();
+                // Column sums as a GEMM with a ones row: a dim-0 reduction is 20x slower in ND4J.
+                Nd4j.gemm(ones(batch), delta, below.biasGrad(), false, false, 1.0, 0.0);
             }
-            delta = stages.get(i - 1).activation().backprop(preActivations[i - 1], upstream).getFirst();
         }
 
         int iteration = net.getIterationCount();
-        INDArray gradient = net.getFlattenedGradients();
-        updater.applyUpdater(gradient, iteration, net.getEpochCount());
-        INDArray params = net.params();
-        params.subi(gradient.reshape(params.shape()));
+        update.apply(iteration, net.getEpochCount());
         net.setIterationCount(iteration + 1);
         return loss;
+    }
+
+    private static boolean isRelu(Stage s) {
+        return PLAIN_RELU.equals(s.activation());
     }
 
     private INDArray ones(long batch) {
@@ -239,12 +269,6 @@ public final class FusedDenseStep implements BatchStep {
             }
         }
         return onesRow;
-    }
-
-    /** Mean of -log p(true class) over the batch. */
-    private static double crossEntropy(INDArray probabilities, INDArray oneHot) {
-        INDArray picked = probabilities.mul(oneHot).sum(1);
-        return -Transforms.log(Transforms.max(picked, CLIP, false), false).meanNumber().doubleValue();
     }
 
     @Override

@@ -75,8 +75,8 @@ public final class Trainer {
                 lossSum += loss;
                 listener.onBatch(epoch, b + 1, batches, loss);
             }
-            Evaluation trainEval = Evaluator.evaluate(net, train.limit(TRAIN_ACCURACY_SAMPLE));
-            Evaluation valEval = validation.size() > 0 ? Evaluator.evaluate(net, validation) : null;
+            Evaluation trainEval = Evaluator.evaluate(step, train.limit(TRAIN_ACCURACY_SAMPLE));
+            Evaluation valEval = validation.size() > 0 ? Evaluator.evaluate(step, validation) : null;
             double seconds = (System.nanoTime() - t0) / 1e9;
             EpochMetrics m = new EpochMetrics(epoch, lossSum / batches, trainEval.accuracy(),
                     valEval == null ? Double.NaN : valEval.loss(), valEval == null ? Double.NaN : valEval.accuracy(), seconds);

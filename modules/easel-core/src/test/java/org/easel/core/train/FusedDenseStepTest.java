@@ -107,6 +107,24 @@ class FusedDenseStepTest {
     }
 
     @Test
+    void inferenceGivesDl4jOutputWithoutDropout() {
+        MultiLayerNetwork net = net(List.of(dense(20, "relu"), dropout(0.4), dense(10, "tanh"), dropout(0.3), dense(3, "softmax")),
+                "rmsprop", 0);
+        BatchStep fused = FusedDenseStep.forNetwork(net).orElseThrow();
+        fused.fit(batch(1)[0], batch(1)[1]);   // trained weights, so biases are not all zero
+        INDArray x = batch(2)[0];
+        INDArray firstRows = x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 5), org.nd4j.linalg.indexing.NDArrayIndex.all());
+        for (INDArray input : new INDArray[]{x, firstRows}) {   // a full batch and a short last batch (a row view)
+            float[] expected = net.output(input, false).data().asFloat();
+            float[] actual = fused.probabilities(input);
+            assertEquals(expected.length, actual.length);
+            for (int i = 0; i < expected.length; i++) {
+                assertEquals(expected[i], actual[i], 1e-6, "probability " + i);
+            }
+        }
+    }
+
+    @Test
     void dropoutIsInvertedAndSeeded() {
         List<LayerConfig> layers = List.of(dense(20, "relu"), new LayerConfig("dropout", 0, "relu", 0.5, 0, List.of(), List.of(), "valid"),
                 dense(3, "softmax"));
