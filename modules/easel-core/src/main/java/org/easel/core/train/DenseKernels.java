@@ -20,17 +20,7 @@ final class DenseKernels {
 
     /** {@code z = max(0, z + bias)} in place. */
     static void biasRelu(INDArray z, INDArray bias) {
-        FloatBuffer zf = NativeFloats.of(z);
-        FloatBuffer b = NativeFloats.of(bias);
-        int rows = (int) z.size(0);
-        int cols = (int) z.size(1);
-        for (int r = 0; r < rows; r++) {
-            int row = r * cols;
-            for (int c = 0; c < cols; c++) {
-                float v = zf.get(row + c) + b.get(c);
-                zf.put(row + c, v > 0f ? v : 0f);
-            }
-        }
+        FloatLoops.BEST.biasRelu(NativeFloats.bytes(z), NativeFloats.bytes(bias), (int) z.size(0), (int) z.size(1));
     }
 
     /** {@code z = softmax(z + bias)} row by row, in place (inference). */
@@ -84,22 +74,8 @@ final class DenseKernels {
      * upstream, where {@code a} is the layer's output after dropout; {@code biasGrad} gets delta's column sums.
      */
     static void reluBackward(INDArray upstream, INDArray activation, float keep, INDArray biasGrad) {
-        FloatBuffer u = NativeFloats.of(upstream);
-        FloatBuffer a = NativeFloats.of(activation);
-        FloatBuffer db = NativeFloats.of(biasGrad);
-        int rows = (int) upstream.size(0);
-        int cols = (int) upstream.size(1);
-        for (int c = 0; c < cols; c++) {
-            db.put(c, 0f);
-        }
-        for (int r = 0; r < rows; r++) {
-            int row = r * cols;
-            for (int c = 0; c < cols; c++) {
-                float d = a.get(row + c) > 0f ? u.get(row + c) / keep : 0f;
-                u.put(row + c, d);
-                db.put(c, db.get(c) + d);
-            }
-        }
+        FloatLoops.BEST.reluBackward(NativeFloats.bytes(upstream), NativeFloats.bytes(activation), NativeFloats.bytes(biasGrad),
+                (int) upstream.size(0), (int) upstream.size(1), keep);
     }
 
     private static void softmaxRow(FloatBuffer z, FloatBuffer bias, int row, int cols) {

@@ -273,6 +273,6 @@ public final class FusedDenseStep implements BatchStep {
 
     @Override
     public String describe() {
-        return "fused dense step (" + stages.size() + " layers)";
+        return "fused dense step (" + stages.size() + " layers, " + FloatLoops.BEST.describe() + ")";
     }
 }

@@ -1,5 +1,7 @@
 package org.easel.core.train;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -15,12 +17,23 @@ final class NativeFloats {
     }
 
     static FloatBuffer of(INDArray a) {
+        return bytes(a).asFloatBuffer();
+    }
+
+    /** The same memory as bytes in native order (what the Vector API loads from), byte 0 = the first element. */
+    static ByteBuffer bytes(INDArray a) {
         // A vector with unit stride is laid out the same in either order (DL4J's flat arrays are [1, n] 'f').
         boolean rowMajor = a.ordering() == 'c' || a.rank() == 1 || a.isVector();
         if (a.dataType() != DataType.FLOAT || !rowMajor || a.elementWiseStride() != 1) {
             throw new IllegalArgumentException("Expected a contiguous row-major float array, got " + a.shapeInfoToString());
         }
-        // asNioFloat() starts at the underlying buffer's origin; a view's offset counts from there.
-        return a.data().asNioFloat().position(Math.toIntExact(a.offset())).slice();
+        // asNio() starts at the underlying buffer's origin; a view's offset counts from there.
+        ByteBuffer all = a.data().asNio();
+        long end = (a.offset() + a.length()) * Float.BYTES;
+        if (end > all.capacity()) {
+            throw new IllegalArgumentException("Array extends past its buffer: " + a.shapeInfoToString());
+        }
+        return all.position(Math.toIntExact(a.offset() * Float.BYTES)).limit(Math.toIntExact(end)).slice()
+                .order(ByteOrder.nativeOrder());
     }
 }
