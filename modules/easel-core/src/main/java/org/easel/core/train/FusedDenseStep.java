@@ -165,8 +165,7 @@ public final class FusedDenseStep implements BatchStep {
             INDArray a = features;
             for (int i = 0; i < stages.size(); i++) {   // inverted dropout is the identity at inference
                 Stage s = stages.get(i);
-                INDArray z = Nd4j.createUninitialized(a.dataType(), a.size(0), s.weights().size(1));
-                Nd4j.gemm(a, s.weights(), z, false, false, 1.0, 0.0);
+                INDArray z = product(a, s.weights(), false);
                 if (i == stages.size() - 1) {
                     DenseKernels.biasSoftmax(z, s.bias());
                     a = z;
@@ -210,9 +209,7 @@ public final class FusedDenseStep implements BatchStep {
                 }
             }
             inputs[i] = a;
-            // C order on purpose: dropout draws its random numbers in buffer order, and DL4J's masks are C order.
-            INDArray z = Nd4j.createUninitialized(a.dataType(), a.size(0), s.weights().size(1));
-            Nd4j.gemm(a, s.weights(), z, false, false, 1.0, 0.0);
+            INDArray z = product(a, s.weights(), false);
             if (i == n - 1) {
                 // Softmax + cross-entropy: z becomes dL/dz = (p - y) / batch, as DL4J's minibatch averaging gives.
                 loss = DenseKernels.softmaxCrossEntropy(z, s.bias(), labels, s.biasGrad());
@@ -235,8 +232,7 @@ public final class FusedDenseStep implements BatchStep {
             if (i == 0) {
                 break;
             }
-            INDArray upstream = Nd4j.createUninitialized(delta.dataType(), batch, s.weights().size(0));   // C order, for the kernels
-            Nd4j.gemm(delta, s.weights(), upstream, false, true, 1.0, 0.0);
+            INDArray upstream = product(delta, s.weights(), true);
             Stage below = stages.get(i - 1);
             if (isRelu(below) && masks[i] == null) {
                 // The dropout (if any) zeroed units in the ReLU output itself; the kernel also sums the bias gradient.
@@ -256,6 +252,17 @@ public final class FusedDenseStep implements BatchStep {
         update.apply(iteration, net.getEpochCount());
         net.setIterationCount(iteration + 1);
         return loss;
+    }
+
+    /**
+     * {@code a · b} (or {@code a · bᵀ}) into a new array from the active workspace, in C order on purpose: dropout
+     * draws its random numbers in buffer order (DL4J's masks are C order), and the Java kernels read rows.
+     * ND4J's gemm without an output array would return F order.
+     */
+    private static INDArray product(INDArray a, INDArray b, boolean transposeB) {
+        INDArray out = Nd4j.createUninitialized(a.dataType(), a.size(0), transposeB ? b.size(0) : b.size(1));
+        Nd4j.gemm(a, b, out, false, transposeB, 1.0, 0.0);
+        return out;
     }
 
     private static boolean isRelu(Stage s) {
