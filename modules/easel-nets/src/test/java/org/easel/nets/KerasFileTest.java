@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import org.easel.core.error.EaselException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The real keras-squeezenet ImageNet file from ../shared (skipped when it is absent), read by easel-keras' reader. */
 class KerasFileTest {
@@ -48,7 +49,7 @@ class KerasFileTest {
     }
 
     @Test
-    void aFileThatIsNotHdf5IsAClearError(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    void aFileThatIsNotHdf5IsAClearError(@TempDir Path dir) throws Exception {
         Path junk = Files.writeString(dir.resolve("weights.h5"), "not hdf5");
         EaselException e = assertThrows(EaselException.class, () -> BackboneWeights.fromKerasFile(Networks.SQUEEZENET, 0, junk, "file"));
         assertTrue(e.getMessage().contains("weights.h5") && e.getMessage().contains("not an HDF5 file"), e.getMessage());

@@ -5,13 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.easel.core.error.EaselException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -115,7 +116,7 @@ class NetGraphTest {
         SDVariable in = sd.var("input", Nd4j.create(chw, new long[]{1, 3, size, size}, 'c'));
         Map<String, SDVariable> built = NetGraph.build(sd, in, net, w, mode, 0, layers);
         Map<String, INDArray> raw = sd.output(Map.of(), built.values().stream().map(SDVariable::name).toArray(String[]::new));
-        Map<String, INDArray> out = new java.util.LinkedHashMap<>();
+        Map<String, INDArray> out = new LinkedHashMap<>();
         built.forEach((layer, v) -> out.put(layer, raw.get(v.name())));
         return out;
     }

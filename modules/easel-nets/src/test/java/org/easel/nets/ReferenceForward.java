@@ -3,6 +3,7 @@ package org.easel.nets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -100,7 +101,7 @@ final class ReferenceForward {
 
     static List<String> everyOtherLayer(Network net) {
         List<String> names = net.layerNames();
-        return java.util.stream.IntStream.range(0, names.size()).filter(i -> i % 2 == 0 || i == names.size() - 1)
+        return IntStream.range(0, names.size()).filter(i -> i % 2 == 0 || i == names.size() - 1)
                 .mapToObj(names::get).toList();
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.easel.core.error.EaselException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,6 +88,6 @@ class WeightsStoreTest {
         BackboneWeights w = BackboneWeights.resolve(alex, alex.indexOf("pool1", "x"), "imagenet", true, 1, store, "transfer.weights");
         assertTrue(w.fellBack() && w.used().startsWith("random (fallback"), w.used());
         assertEquals(Preprocessing.UNIT, w.preprocessing());
-        assertEquals(java.util.List.of("conv1"), java.util.List.copyOf(w.params().keySet()));
+        assertEquals(List.of("conv1"), List.copyOf(w.params().keySet()));
     }
 }

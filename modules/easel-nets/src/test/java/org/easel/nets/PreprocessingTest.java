@@ -1,4 +1,4 @@
-package org.easel.transfer.weights;
+package org.easel.nets;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
