@@ -4,12 +4,14 @@ import java.util.List;
 import java.util.Locale;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.easel.core.error.EaselException;
+import org.easel.core.run.Provenance;
 import org.easel.nets.BackboneWeights;
 import org.easel.nets.Networks;
 import org.easel.transfer.config.TransferConfig;
 import org.easel.transfer.featurize.FeatureExtractor;
 import org.easel.transfer.featurize.ImageReader;
 import org.easel.transfer.head.FeatureScaler;
+import org.easel.transfer.model.TransferInfo;
 import org.easel.transfer.model.TransferModel;
 
 /**
@@ -62,6 +64,12 @@ public sealed interface Backbone permits BuiltInBackbone, ModelFile {
 
     /** The saved model: this backbone (with {@code trained} weights after a stage-2 fine-tune), scaling and head. */
     TransferModel model(BackboneWeights trained, List<String> classes, String pooling, FeatureScaler scaler, MultiLayerNetwork head);
+
+    /** What a saved model records about this backbone; {@code inputFormat} is a model file's layout (NCHW/NHWC), null for built-ins. */
+    default TransferInfo info(BackboneWeights trained, List<String> classes, String pooling, FeatureScaler scaler, String inputFormat) {
+        return new TransferInfo(TransferInfo.KIND, name(), freeze(), inputSize(), pooling, trained.preprocessing().name(), trained.used(),
+                classes, scaler.mean(), scaler.std(), Provenance.easelVersion(), reader().channels(), inputFormat);
+    }
 
     /** This backbone as a built-in network, or an error naming {@code feature} as not available for model files. */
     default BuiltInBackbone builtIn(String feature) {

@@ -2,7 +2,6 @@ package org.easel.transfer.backbone;
 
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.easel.core.run.Provenance;
 import org.easel.nets.BackboneWeights;
 import org.easel.nets.Network;
 import org.easel.nets.Networks;
@@ -11,7 +10,6 @@ import org.easel.transfer.config.TransferConfig;
 import org.easel.transfer.featurize.FrozenBackbone;
 import org.easel.transfer.featurize.ImageReader;
 import org.easel.transfer.head.FeatureScaler;
-import org.easel.transfer.model.TransferInfo;
 import org.easel.transfer.model.TransferModel;
 
 /**
@@ -65,8 +63,6 @@ public record BuiltInBackbone(Network network, int last, int inputSize, Backbone
 
     @Override
     public TransferModel model(BackboneWeights trained, List<String> classes, String pooling, FeatureScaler scaler, MultiLayerNetwork head) {
-        TransferInfo info = new TransferInfo(TransferInfo.KIND, name(), freeze(), inputSize, pooling, trained.preprocessing().name(),
-                trained.used(), classes, scaler.mean(), scaler.std(), Provenance.easelVersion(), reader.channels(), null);
-        return new TransferModel(info, trained, head);
+        return new TransferModel(info(trained, classes, pooling, scaler, null), trained, head);
     }
 }

@@ -2,13 +2,11 @@ package org.easel.transfer.backbone;
 
 import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.easel.core.run.Provenance;
 import org.easel.nets.BackboneWeights;
 import org.easel.transfer.config.TransferConfig;
 import org.easel.transfer.featurize.FeatureExtractor;
 import org.easel.transfer.featurize.ImageReader;
 import org.easel.transfer.head.FeatureScaler;
-import org.easel.transfer.model.TransferInfo;
 import org.easel.transfer.model.TransferModel;
 import org.easel.transfer.modelfile.ModelFileBackbone;
 
@@ -57,9 +55,6 @@ public record ModelFile(ModelFileBackbone file, ImageReader reader) implements B
 
     @Override
     public TransferModel model(BackboneWeights trained, List<String> classes, String pooling, FeatureScaler scaler, MultiLayerNetwork head) {
-        TransferInfo info = new TransferInfo(TransferInfo.KIND, name(), freeze(), inputSize(), pooling, trained.preprocessing().name(),
-                trained.used(), classes, scaler.mean(), scaler.std(), Provenance.easelVersion(), reader.channels(),
-                file.backbone().inputFormat().name());
-        return new TransferModel(info, file.backbone(), trained, head);
+        return new TransferModel(info(trained, classes, pooling, scaler, file.backbone().inputFormat().name()), file.backbone(), trained, head);
     }
 }
