@@ -16,7 +16,7 @@ final class DatasetsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DataConfig cfg = new DataConfig(DataConfig.DEFAULTS.dataset(), dataDir == null ? null : dataDir.toString(), null,
-                DataConfig.DEFAULTS.imageSize(), 3, 0.2, 0, 0, true);
+                DataConfig.DEFAULTS.imageSize(), 3, 0.2, 0, 0, true, DataConfig.DEFAULTS.synthetic());
         System.out.print(DatasetStatus.describe(cfg));
         return 0;
     }

@@ -2,6 +2,7 @@ package org.easel.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.easel.core.error.EaselException;
 import org.easel.core.model.ModelInfo;
 import org.easel.core.model.ModelStore;
@@ -34,7 +35,7 @@ final class ExportCommand implements Callable<Integer> {
             KerasExporter.export(m.network(), out);
         } else {
             boolean flat = m.network().getLayerWiseConfigurations().getConf(0).getLayer()
-                    instanceof org.deeplearning4j.nn.conf.layers.FeedForwardLayer ff && ff.getNIn() == (long) info.channels() * info.height() * info.width();
+                    instanceof FeedForwardLayer ff && ff.getNIn() == (long) info.channels() * info.height() * info.width();
             long[] shape = flat ? new long[]{(long) info.channels() * info.height() * info.width()}
                     : new long[]{info.channels(), info.height(), info.width()};
             KerasExporter.export(m.network(), shape, out);

@@ -47,8 +47,9 @@ final class StylizeCommand implements Callable<Integer> {
     @Option(names = "--scales", paramLabel = "<n>", defaultValue = "2", description = "Coarse-to-fine scales (default ${DEFAULT-VALUE})")
     int scales;
 
-    @Option(names = "--network", paramLabel = "auto|vgg16|squeezenet", defaultValue = "auto", description = "Feature network (default ${DEFAULT-VALUE})")
-    String network;
+    @Option(names = {"--backbone", "--network"}, paramLabel = "auto|vgg16|squeezenet", defaultValue = "auto",
+            description = "Backbone (feature network; --network is its old name), default ${DEFAULT-VALUE}")
+    String backbone;
 
     @Option(names = "--report-dir", paramLabel = "<dir>", description = "Also write frames, loss curve, panel and report.md here")
     Path reportDir;
@@ -60,7 +61,7 @@ final class StylizeCommand implements Callable<Integer> {
                 .withStyle(styles.stream().map(Path::toString).toList(), styleWeights)
                 .withSize(size).withIterations(iterations).withInit(init).withPreserveColors(preserveColors).withScales(scales)
                 .withOptimizer(optimizer, o.config().learningRate())
-                .withNetwork(network, o.config().weights(), o.config().pretrainedDir());
+                .withBackbone(backbone, o.config().weights(), o.config().pretrainedDir());
         o = o.withConfig(c);
         if (reportDir != null) {
             o = o.withOutDir(reportDir);
@@ -69,7 +70,7 @@ final class StylizeCommand implements Callable<Integer> {
         r.notes().forEach(n -> System.out.println("note: " + n));
         System.out.printf("Loss %.4g -> %.4g (%.1f%% lower) in %d iterations, %.0f s (%.2f s/iteration) with %s%s%nWrote %s%n",
                 r.initialLoss(), r.finalLoss(), 100 * r.lossDrop(), r.iterations(), r.seconds(), r.secondsPerIteration(),
-                r.network(), r.pretrained() ? " (ImageNet)" : " (RANDOM weights: mechanics only)", r.image());
+                r.backbone(), r.pretrained() ? " (ImageNet)" : " (RANDOM weights: mechanics only)", r.image());
         return 0;
     }
 }

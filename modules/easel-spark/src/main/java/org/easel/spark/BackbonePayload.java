@@ -5,25 +5,26 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.easel.transfer.backbone.Architecture;
-import org.easel.transfer.backbone.BackboneRegistry;
+import org.easel.nets.BackboneWeights;
+import org.easel.nets.Networks;
+import org.easel.nets.Preprocessing;
+import org.easel.transfer.backbone.BuiltInBackbone;
 import org.easel.transfer.featurize.FrozenBackbone;
 import org.easel.transfer.featurize.ImageReader;
-import org.easel.transfer.weights.BackboneWeights;
-import org.easel.transfer.weights.Preprocessing;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The resolved frozen backbone (architecture, freeze layer, input size, pooling and the weights as plain
+ * The resolved frozen backbone (network, freeze layer, input size, pooling and the weights as plain
  * float arrays), broadcast to executors so they need neither the pretrained folder nor a download.
  */
 record BackbonePayload(String backbone, int last, int inputSize, String pooling, int featurizeBatch, String preprocessing,
                        String used, String identity, boolean fellBack, List<String> layers, List<long[]> shapes,
                        List<float[]> values) implements Serializable {
 
-    static BackbonePayload of(Architecture arch, int last, int inputSize, String pooling, int featurizeBatch, BackboneWeights w) {
+    static BackbonePayload of(BuiltInBackbone bb, String pooling, int featurizeBatch) {
+        BackboneWeights w = bb.weights();
         List<String> layers = new ArrayList<>();
         List<long[]> shapes = new ArrayList<>();
         List<float[]> values = new ArrayList<>();
@@ -34,7 +35,7 @@ record BackbonePayload(String backbone, int last, int inputSize, String pooling,
                 values.add(a.castTo(DataType.FLOAT).dup('c').data().asFloat());
             }
         }
-        return new BackbonePayload(arch.name(), last, inputSize, pooling, featurizeBatch, w.preprocessing().name(), w.used(),
+        return new BackbonePayload(bb.name(), bb.last(), bb.inputSize(), pooling, featurizeBatch, w.preprocessing().name(), w.used(),
                 w.identity(), w.fellBack(), layers, shapes, values);
     }
 
@@ -54,7 +55,7 @@ record BackbonePayload(String backbone, int last, int inputSize, String pooling,
     }
 
     FrozenBackbone frozenBackbone() {
-        return new FrozenBackbone(BackboneRegistry.get(backbone), last, weights(), inputSize, pooling);
+        return new FrozenBackbone(Networks.get(backbone, "backbone"), last, weights(), inputSize, pooling);
     }
 
     ImageReader reader() {

@@ -1,5 +1,6 @@
 package org.easel.spark;
 
+import java.util.List;
 import org.easel.core.config.Checks;
 import org.easel.core.config.Doc;
 import org.easel.core.config.Validated;
@@ -16,7 +17,7 @@ public record SparkConfig(
         @Doc("Log level of Spark, Hadoop and Parquet loggers: ERROR, WARN, INFO or DEBUG") String logLevel) implements Validated {
 
     public static final SparkConfig DEFAULTS = new SparkConfig(null, 0, 4, "WARN");
-    public static final java.util.List<String> LOG_LEVELS = java.util.List.of("ERROR", "WARN", "INFO", "DEBUG");
+    public static final List<String> LOG_LEVELS = List.of("ERROR", "WARN", "INFO", "DEBUG");
 
     @Override
     public void validate(Checks c) {

@@ -3,6 +3,7 @@ package org.easel.spark;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -19,20 +20,19 @@ import org.easel.core.config.ExperimentConfig;
 import org.easel.core.data.DataSplits;
 import org.easel.core.error.EaselException;
 import org.easel.core.train.TrainingListener;
-import org.easel.core.weights.PretrainedStore;
-import org.easel.transfer.TransferExperiment;
-import org.easel.transfer.backbone.Architecture;
-import org.easel.transfer.backbone.BackboneRegistry;
+import org.easel.nets.Networks;
+import org.easel.transfer.backbone.Backbone;
+import org.easel.transfer.backbone.BuiltInBackbone;
 import org.easel.transfer.config.TransferConfig;
 import org.easel.transfer.config.TransferSection;
 import org.easel.transfer.data.ImageFolders;
+import org.easel.transfer.data.TransferData;
 import org.easel.transfer.featurize.FeatureCache;
+import org.easel.transfer.featurize.FeatureStep;
 import org.easel.transfer.featurize.Featurizer;
 import org.easel.transfer.featurize.Features;
 import org.easel.transfer.featurize.FrozenBackbone;
 import org.easel.transfer.featurize.ImageSet;
-import org.easel.transfer.weights.BackboneWeights;
-import org.easel.transfer.weights.WeightsResolver;
 
 /**
  * {@code easel featurize --config FILE --spark}: runs the frozen backbone of a {@code task: transfer}
@@ -82,9 +82,9 @@ public final class SparkFeaturizer {
         SparkConfig sparkCfg = config.section(SparkSection.KEY, SparkConfig.class);
         String m = Sessions.master(master != null ? master : sparkCfg.master());
         int parts = partitions > 0 ? partitions : sparkCfg.partitions();
-        if (BackboneRegistry.isModelFile(cfg.backbone())) {
+        if (Backbone.isModelFile(cfg.backbone())) {
             throw new EaselException("transfer.backbone '" + cfg.backbone() + "': easel featurize runs only the built-in backbones ("
-                    + String.join(", ", BackboneRegistry.names()) + ") on Spark. For a model-file backbone run 'easel run' directly; "
+                    + String.join(", ", Networks.names()) + ") on Spark. For a model-file backbone run 'easel run' directly; "
                     + "it featurizes once itself and caches the features.");
         }
         if (cfg.fineTune().enabled()) {
@@ -93,45 +93,37 @@ public final class SparkFeaturizer {
                     + "feature maps of the layer below it, which easel featurize does not write (it writes stage-1 pooled features). "
                     + "Run 'easel run' directly (it featurizes once itself), or remove transfer.fine_tune for a stage-1-only run.");
         }
-        Architecture arch = BackboneRegistry.get(cfg.backbone());
-        String freeze = cfg.freezeUpTo() != null ? cfg.freezeUpTo() : arch.defaultFreeze();
-        int last = arch.indexOf(freeze);
-        arch.outputShape(cfg.builtInInputSize(), last);
-        ImageFolders.Split split = ImageFolders.load(TransferExperiment.dataRoot(config, cfg, listener), config.data().testFraction(),
-                config.seed());
-        BackboneWeights weights = new WeightsResolver(PretrainedStore.defaultDir(cfg.pretrainedDir()), config.data().download())
-                .resolve(arch, last, cfg.weights(), cfg.fallback(), config.seed());
-        if (weights.fellBack()) {
-            listener.onMessage("WARNING: using random backbone weights (transfer.fallback: random): " + weights.used());
+        // the same backbone, data step, cache key and cache file as 'easel run' (transfer's Backbone and FeatureStep)
+        BuiltInBackbone bb = Backbone.resolve(cfg, config.data().download(), config.seed()).builtIn("easel featurize");
+        ImageFolders.Split split = TransferData.split(config, listener);
+        if (bb.weights().fellBack()) {
+            listener.onMessage("WARNING: using random backbone weights (transfer.fallback: random): " + bb.weights().used());
         }
-        BackbonePayload payload = BackbonePayload.of(arch, last, cfg.builtInInputSize(), cfg.pooling(), cfg.featurizeBatch(), weights);
+        BackbonePayload payload = BackbonePayload.of(bb, cfg.pooling(), cfg.featurizeBatch());
         FeatureCache cache = new FeatureCache(Path.of(cfg.cacheDir()));
         long t0 = System.nanoTime();
         List<SplitResult> results = new ArrayList<>();
-        SparkSession spark = null;
+        SparkSession[] spark = {null};
         try {
             for (var s : List.of(Map.entry("training images", split.train()), Map.entry("test images", split.test()))) {
                 ImageSet images = s.getValue();
-                String key = FeatureCache.key(arch.name(), weights.identity(), cfg.builtInInputSize(), freeze, cfg.pooling(),
-                        weights.preprocessing().name(), images);
-                if (!force && cache.load(key, images).isPresent()) {
-                    results.add(new SplitResult(s.getKey(), cache.file(key), true, images.size(), 0, 0, 0));
-                    listener.onMessage(results.get(results.size() - 1).describe());
-                    continue;
+                String key = FeatureStep.key(bb, bb.freeze(), cfg.pooling(), images, null);
+                if (force) {
+                    cache.delete(key);
                 }
-                if (spark == null) {
-                    spark = Sessions.start(m, sparkCfg.maxFailures(), sparkCfg.logLevel());
-                }
-                long t = System.nanoTime();
-                Features f = featurize(spark, payload, images, parts);
-                cache.store(key, images, f);
-                results.add(new SplitResult(s.getKey(), cache.file(key), false, images.size(), f.size(), f.skipped().size(),
-                        (System.nanoTime() - t) / 1e9));
+                FeatureStep.Outcome o = FeatureStep.run(s.getKey(), images, key, cache, () -> {
+                    if (spark[0] == null) {
+                        spark[0] = Sessions.start(m, sparkCfg.maxFailures(), sparkCfg.logLevel());
+                    }
+                    return featurize(spark[0], payload, images, parts);
+                }, () -> Double.NaN, listener);
+                results.add(new SplitResult(s.getKey(), o.file(), o.cacheHit(), images.size(), o.cacheHit() ? 0 : o.features().size(),
+                        o.cacheHit() ? 0 : o.features().skipped().size(), o.seconds()));
                 listener.onMessage(results.get(results.size() - 1).describe());
             }
         } finally {
-            if (spark != null) {
-                spark.stop();
+            if (spark[0] != null) {
+                spark[0].stop();
             }
         }
         return new Summary(m, results, (System.nanoTime() - t0) / 1e9);
@@ -184,7 +176,7 @@ public final class SparkFeaturizer {
         List<Item> items = new ArrayList<>();
         it.forEachRemaining(items::add);
         if (items.isEmpty()) {
-            return java.util.Collections.emptyIterator();
+            return Collections.emptyIterator();
         }
         List<Path> files = new ArrayList<>(items.size());
         int[] labels = new int[items.size()];

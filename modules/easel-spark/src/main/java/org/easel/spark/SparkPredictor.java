@@ -2,12 +2,17 @@ package org.easel.spark;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -145,7 +150,7 @@ public final class SparkPredictor {
                     (System.nanoTime() - t0) / 1e9);
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("model_id", s.modelId());
-            json.put("model_kind", model.kind().name().toLowerCase(java.util.Locale.ROOT));
+            json.put("model_kind", model.kind().name().toLowerCase(Locale.ROOT));
             json.put("master", master);
             json.put("partitions", partitions);
             json.put("images", s.images());
@@ -235,15 +240,15 @@ public final class SparkPredictor {
             if (!isLocal(out) || overwrite) {
                 return;
             }
-            Path p = Path.of(out.startsWith("file:") ? java.net.URI.create(out).getPath() : out);
-            if (java.nio.file.Files.isRegularFile(p)) {
+            Path p = Path.of(out.startsWith("file:") ? URI.create(out).getPath() : out);
+            if (Files.isRegularFile(p)) {
                 throw new EaselException("--out " + out + " is a file; pass a folder (it will hold predictions.parquet, predictions.csv, errors.csv).");
             }
-            try (var s = java.nio.file.Files.list(p)) {
+            try (var s = Files.list(p)) {
                 if (s.findAny().isPresent()) {
                     throw nonEmpty(out);
                 }
-            } catch (java.nio.file.NoSuchFileException | java.nio.file.NotDirectoryException e) {
+            } catch (NoSuchFileException | NotDirectoryException e) {
                 // fine: created by the job
             } catch (IOException e) {
                 throw new EaselException("Cannot read the output folder " + out + ": " + e.getMessage());

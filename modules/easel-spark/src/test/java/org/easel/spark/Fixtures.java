@@ -1,6 +1,7 @@
 package org.easel.spark;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,7 +25,7 @@ final class Fixtures {
     /** A file with an image name and bytes no decoder reads. */
     static Path corrupt(Path file) throws IOException {
         Files.createDirectories(file.getParent());
-        Files.write(file, "\u0089PNG\r\n this is not an image".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Files.write(file, "\u0089PNG\r\n this is not an image".getBytes(StandardCharsets.ISO_8859_1));
         return file;
     }
 

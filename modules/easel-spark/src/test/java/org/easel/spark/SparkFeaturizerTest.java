@@ -1,7 +1,9 @@
 package org.easel.spark;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -11,22 +13,18 @@ import java.util.Optional;
 import org.easel.core.config.ConfigLoader;
 import org.easel.core.config.ExperimentConfig;
 import org.easel.core.error.ConfigException;
+import org.easel.core.error.EaselException;
 import org.easel.core.run.Experiments;
 import org.easel.core.run.RunOptions;
 import org.easel.core.train.TrainingListener;
-import org.easel.core.weights.PretrainedStore;
-import org.easel.transfer.backbone.Architecture;
-import org.easel.transfer.backbone.BackboneRegistry;
+import org.easel.transfer.backbone.Backbone;
 import org.easel.transfer.config.TransferConfig;
 import org.easel.transfer.data.ImageFolders;
 import org.easel.transfer.featurize.FeatureCache;
+import org.easel.transfer.featurize.FeatureStep;
 import org.easel.transfer.featurize.Featurizer;
 import org.easel.transfer.featurize.Features;
-import org.easel.transfer.featurize.FrozenBackbone;
-import org.easel.transfer.featurize.ImageReader;
 import org.easel.transfer.featurize.ImageSet;
-import org.easel.transfer.weights.BackboneWeights;
-import org.easel.transfer.weights.WeightsResolver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,24 +59,18 @@ class SparkFeaturizerTest {
 
         // the cache, read with the key the experiment computes, holds the single-machine features
         TransferConfig t = cfg.section("transfer", TransferConfig.class);
-        Architecture arch = BackboneRegistry.get(t.backbone());
-        int last = arch.indexOf(t.freezeUpTo());
-        BackboneWeights w = new WeightsResolver(PretrainedStore.defaultDir(t.pretrainedDir()), false)
-                .resolve(arch, last, t.weights(), t.fallback(), cfg.seed());
+        Backbone bb = Backbone.resolve(t, false, cfg.seed());
         ImageFolders.Split split = ImageFolders.load(data, cfg.data().testFraction(), cfg.seed());
-        Featurizer single = new Featurizer(new FrozenBackbone(arch, last, w, t.inputSize(), t.pooling()),
-                new ImageReader(t.inputSize(), w.preprocessing()), t.featurizeBatch(), new TrainingListener() {
-                });
+        Featurizer single = new Featurizer(bb.extractor(), bb.reader(), t.featurizeBatch(), TrainingListener.NONE);
         FeatureCache fc = new FeatureCache(cache);
         for (ImageSet images : List.of(split.train(), split.test())) {
-            String key = FeatureCache.key(arch.name(), w.identity(), t.inputSize(), t.freezeUpTo(), t.pooling(), w.preprocessing().name(),
-                    images);
+            String key = FeatureStep.key(bb, bb.freeze(), t.pooling(), images, null);
             Optional<Features> fromSpark = fc.load(key, images);
             assertTrue(fromSpark.isPresent(), "cache file " + fc.file(key));
             Features expected = single.featurize(images, "test");
             Features got = fromSpark.get();
             assertEquals(expected.files(), got.files());
-            assertEquals(java.util.Arrays.toString(expected.labels()), java.util.Arrays.toString(got.labels()));
+            assertArrayEquals(expected.labels(), got.labels());
             assertEquals(expected.skipped(), got.skipped());
             assertEquals(expected.x().length, got.x().length);
             double maxRel = 0;
@@ -100,7 +92,7 @@ class SparkFeaturizerTest {
 
     @Test
     void sparkSectionIsValidated() {
-        ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class, () -> ConfigLoader.parse(
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.parse(
                 "name: x\ntask: transfer\nspark:\n  master: locl[2]\n  partitions: -1\n", "bad.yaml", List.of()));
         assertTrue(e.getMessage().contains("spark.master") && e.getMessage().contains("not a Spark master"), e.getMessage());
         assertTrue(e.getMessage().contains("spark.partitions"), e.getMessage());
@@ -114,7 +106,7 @@ class SparkFeaturizerTest {
     void aStageTwoConfigIsRefusedBeforeSparkStarts() {
         ExperimentConfig cfg = ConfigLoader.parse("name: x\ntask: transfer\ntransfer:\n  backbone: squeezenet\n  weights: random\n"
                 + "  fine_tune: {unfreeze_from: fire8}\n", "ft.yaml", List.of());
-        org.easel.core.error.EaselException e = org.junit.jupiter.api.Assertions.assertThrows(org.easel.core.error.EaselException.class,
+        EaselException e = assertThrows(EaselException.class,
                 () -> SparkFeaturizer.run(cfg, "local[1]", 0, false, new Messages()));
         assertTrue(e.getMessage().contains("fine_tune.unfreeze_from") && e.getMessage().contains("easel run"), e.getMessage());
     }

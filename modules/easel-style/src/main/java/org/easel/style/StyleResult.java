@@ -7,7 +7,7 @@ import java.util.List;
  * What a finished style transfer hands back: the image, the loss from the first to the last
  * iteration, timing, and everything the report shows.
  */
-public record StyleResult(Path image, Path outDir, String network, boolean pretrained, int width, int height,
+public record StyleResult(Path image, Path outDir, String backbone, boolean pretrained, int width, int height,
                           int iterations, double initialLoss, double finalLoss, double seconds, double secondsPerIteration,
                           List<ScaleRun> scales, List<Step> history, List<Path> frames, List<String> notes) {
 

@@ -1,5 +1,6 @@
 package org.easel.style;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.easel.core.config.ExperimentConfig;
@@ -23,7 +24,8 @@ public final class StyleTaskRunner implements TaskRunner {
             listener.onMessage("Style transfer keeps no checkpoint; the run starts again from the beginning.");
         }
         StyleConfig style = config.section(StyleSection.KEY, StyleConfig.class);
-        StyleOptions options = new StyleOptions(style, run.dir().resolve("result.png"), run.dir(), config.seed());
+        StyleOptions options = new StyleOptions(style, run.dir().resolve("result.png"), run.dir(), config.seed(),
+                config.data().download());
         StyleResult r = StyleTransfer.run(options, listener);
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("loss_initial", r.initialLoss());
@@ -33,7 +35,7 @@ public final class StyleTaskRunner implements TaskRunner {
         metrics.put("seconds", r.seconds());
         metrics.put("seconds_per_iteration", r.secondsPerIteration());
         String headline = String.format("Stylized %s (%dx%d, %s): loss %.4g -> %.4g (%.1f%% lower) in %.0f s; result %s",
-                java.nio.file.Path.of(style.content()).getFileName(), r.width(), r.height(), r.network(), r.initialLoss(), r.finalLoss(),
+                Path.of(style.content()).getFileName(), r.width(), r.height(), r.backbone(), r.initialLoss(), r.finalLoss(),
                 100 * r.lossDrop(), r.seconds(), r.image());
         return new RunResult(run.dir(), headline, metrics, null);
     }

@@ -19,8 +19,7 @@ import org.easel.style.image.Yiq;
 import org.easel.style.loss.LossSpec;
 import org.easel.style.loss.StyleLoss;
 import org.easel.style.loss.Targets;
-import org.easel.style.model.FeatureNetwork;
-import org.easel.style.model.Networks;
+import org.easel.style.model.StyleBackbone;
 import org.easel.style.optim.Adam;
 import org.easel.style.optim.Lbfgs;
 import org.easel.style.optim.Objective;
@@ -101,9 +100,10 @@ public final class StyleTransfer {
         for (int i = 0; i < styleWeights.length; i++) {
             styleWeights[i] = c.styleWeights().isEmpty() ? 1.0 : c.styleWeights().get(i);
         }
-        Networks.Resolved resolved = Networks.resolve(c.network(), c.weights(), c.pretrainedDir(), options.seed(), DataType.FLOAT);
+        StyleBackbone.Resolved resolved = StyleBackbone.resolve(c.backbone(), c.weights(), c.pretrainedDir(), options.download(), options.seed(),
+                DataType.FLOAT);
         resolved.notes().forEach(this::warn);
-        FeatureNetwork net = resolved.network();
+        StyleBackbone net = resolved.backbone();
         LossSpec spec = lossSpec(net);
         progress.onMessage("Style transfer with " + net.description() + "; content layer " + spec.contentLayer()
                 + ", style layers " + spec.styleLayers());
@@ -159,15 +159,15 @@ public final class StyleTransfer {
         return writeOutputs(result, content, styles, resolved, spec, t0);
     }
 
-    private LossSpec lossSpec(FeatureNetwork net) {
-        String contentLayer = c.contentLayer() == null || c.contentLayer().isBlank() ? net.backbone().defaultContentLayer() : c.contentLayer();
+    private LossSpec lossSpec(StyleBackbone net) {
+        String contentLayer = c.contentLayer() == null || c.contentLayer().isBlank() ? net.defaults().content() : c.contentLayer();
         net.requireLayer(contentLayer, "content_layer");
-        List<String> styleLayers = c.styleLayers().isEmpty() ? net.backbone().defaultStyleLayers() : c.styleLayers();
+        List<String> styleLayers = c.styleLayers().isEmpty() ? net.defaults().style() : c.styleLayers();
         for (String l : styleLayers) {
             net.requireLayer(l, "style_layers");
         }
         List<Double> w = !c.styleLayerWeights().isEmpty() ? c.styleLayerWeights()
-                : c.styleLayers().isEmpty() ? net.backbone().defaultStyleLayerWeights() : styleLayers.stream().map(l -> 1.0).toList();
+                : c.styleLayers().isEmpty() ? net.defaults().styleWeights() : styleLayers.stream().map(l -> 1.0).toList();
         return new LossSpec(contentLayer, styleLayers, w.stream().mapToDouble(Double::doubleValue).toArray(),
                 c.contentWeight(), c.styleWeight(), c.tvWeight());
     }
@@ -209,7 +209,7 @@ public final class StyleTransfer {
         };
     }
 
-    private double[] optimiseScale(FeatureNetwork net, LossSpec spec, RgbImage cImg, List<RgbImage> sImgs, double[] styleWeights,
+    private double[] optimiseScale(StyleBackbone net, LossSpec spec, RgbImage cImg, List<RgbImage> sImgs, double[] styleWeights,
                                    double[] x0, int scale, int scales, int iterations, int offset, int[] sz, RgbImage fullContent) {
         long start = System.nanoTime();
         Targets targets = Targets.compute(net, spec, cImg, sImgs, styleWeights, DataType.FLOAT);
@@ -277,7 +277,7 @@ public final class StyleTransfer {
         return rgb;
     }
 
-    private StyleResult writeOutputs(RgbImage result, RgbImage content, List<RgbImage> styles, Networks.Resolved resolved,
+    private StyleResult writeOutputs(RgbImage result, RgbImage content, List<RgbImage> styles, StyleBackbone.Resolved resolved,
                                      LossSpec spec, long t0) {
         BufferedImage out = result.toBufferedImage();
         ImageFiles.writePng(out, options.result());
@@ -286,8 +286,8 @@ public final class StyleTransfer {
         double optSeconds = scaleRuns.stream().mapToDouble(StyleResult.ScaleRun::seconds).sum();
         double initial = history.isEmpty() ? Double.NaN : history.get(0).total();
         double fin = history.isEmpty() ? Double.NaN : history.get(history.size() - 1).total();
-        StyleResult res = new StyleResult(options.result(), options.outDir(), resolved.network().description(),
-                resolved.network().isPretrained(), result.width(), result.height(), iterations, initial, fin, seconds,
+        StyleResult res = new StyleResult(options.result(), options.outDir(), resolved.backbone().description(),
+                resolved.backbone().isPretrained(), result.width(), result.height(), iterations, initial, fin, seconds,
                 iterations > 0 ? optSeconds / iterations : Double.NaN, List.copyOf(scaleRuns), List.copyOf(history),
                 List.copyOf(frames), List.copyOf(notes));
         if (options.outDir() != null) {

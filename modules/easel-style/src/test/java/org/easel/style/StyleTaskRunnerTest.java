@@ -37,7 +37,7 @@ class StyleTaskRunnerTest {
                   iterations: 8
                   scales: 1
                   frame_every: 4
-                  network: squeezenet
+                  backbone: squeezenet
                   weights: random
                   content_layer: fire2
                   style_layers: [conv1, fire2]

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.easel.core.train.TrainingListener;
 import org.easel.style.config.StyleConfig;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,10 +27,10 @@ class StyleTransferSlowTest {
         Path weights = TestImages.squeezenetDir();
         Path content = shared.resolve("images/content/chelsea.jpg");
         Path style = shared.resolve("images/style/starry_night.jpg");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(content) && Files.isRegularFile(style));
+        Assumptions.assumeTrue(Files.isRegularFile(content) && Files.isRegularFile(style));
         StyleConfig c = StyleConfig.DEFAULTS.withContent(content.toString()).withStyle(List.of(style.toString()), List.of())
                 .withSize(192).withIterations(120).withScales(1).withFrameEvery(0)
-                .withNetwork("squeezenet", "imagenet", weights.toString());
+                .withBackbone("squeezenet", "imagenet", weights.toString());
         StyleResult r = StyleTransfer.run(new StyleOptions(c, dir.resolve("result.png"), dir, 42), new TrainingListener() {
             @Override
             public void onMessage(String m) {
@@ -45,7 +47,7 @@ class StyleTransferSlowTest {
         double[] photo = meanRgb(ImageIO.read(content.toFile()));
         double[] painting = meanRgb(ImageIO.read(style.toFile()));
         assertTrue(dist(res, painting) < 0.6 * dist(photo, painting),
-                "result colour " + java.util.Arrays.toString(res) + " vs painting " + java.util.Arrays.toString(painting));
+                "result colour " + Arrays.toString(res) + " vs painting " + Arrays.toString(painting));
     }
 
     private static double dist(double[] a, double[] b) {

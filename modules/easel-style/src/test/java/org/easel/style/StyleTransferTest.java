@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import javax.imageio.ImageIO;
 import org.easel.core.error.EaselException;
 import org.easel.core.train.TrainingListener;
@@ -32,7 +33,7 @@ class StyleTransferTest {
 
     private StyleConfig tiny(Path content, Path style) {
         return StyleConfig.DEFAULTS.withContent(content.toString()).withStyle(List.of(style.toString()), List.of())
-                .withSize(48).withIterations(20).withScales(1).withFrameEvery(10).withNetwork("squeezenet", "random", "")
+                .withSize(48).withIterations(20).withScales(1).withFrameEvery(10).withBackbone("squeezenet", "random", "")
                 .withLayers("fire3", List.of("conv1", "fire2", "fire3"), List.of());
     }
 
@@ -141,7 +142,7 @@ class StyleTransferTest {
         Path content = TestImages.content(dir, 48, 48, BufferedImage.TYPE_INT_RGB);
         Path style = TestImages.style(dir, 48, 48);
         int[] calls = {0};
-        java.util.function.UnaryOperator<Objective> poison = f -> (x, g) -> ++calls[0] >= 6 ? Double.NaN : f.evaluate(x, g);
+        UnaryOperator<Objective> poison = f -> (x, g) -> ++calls[0] >= 6 ? Double.NaN : f.evaluate(x, g);
         Path out = dir.resolve("nan");
         StyleConfig c = tiny(content, style).withOptimizer("adam", 2.0).withFrameEvery(0);
         EaselException e = assertThrows(EaselException.class,

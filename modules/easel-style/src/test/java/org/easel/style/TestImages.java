@@ -2,6 +2,7 @@ package org.easel.style;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import javax.imageio.ImageIO;
@@ -61,17 +62,17 @@ public final class TestImages {
         return p;
     }
 
-    /** /work/shared (system property easel.test.shared), or skip the test. */
+    /** ../shared (system property easel.test.shared), or skip the test. */
     public static Path shared() {
         Optional<Path> p = Optional.ofNullable(System.getProperty("easel.test.shared")).map(Path::of)
-                .filter(java.nio.file.Files::isDirectory);
+                .filter(Files::isDirectory);
         Assumptions.assumeTrue(p.isPresent(), "shared folder (easel.test.shared) not available");
         return p.get();
     }
 
     public static Path squeezenetDir() {
         Path dir = shared().resolve("fixtures/keras");
-        Assumptions.assumeTrue(java.nio.file.Files.isRegularFile(dir.resolve("squeezenet_weights_tf_dim_ordering_tf_kernels_notop.h5")),
+        Assumptions.assumeTrue(Files.isRegularFile(dir.resolve("squeezenet_weights_tf_dim_ordering_tf_kernels_notop.h5")),
                 "SqueezeNet fixture not available");
         return dir;
     }

@@ -53,7 +53,7 @@ public record SynthSpec(int financialCount, int nonFinancialCount, int testPerCl
         }
         if (photosDir != null && !Files.isDirectory(photosDir)) {
             throw new EaselException("Synthetic data: photos_dir " + photosDir.toAbsolutePath() + " does not exist or is not a folder. "
-                    + "Point it at a folder of JPEG/PNG photos (e.g. /work/shared/images/content) or leave it unset to use generated images only.");
+                    + "Point it at a folder of JPEG/PNG photos (e.g. a folder of your own photos) or leave it unset to use generated images only.");
         }
     }
 }

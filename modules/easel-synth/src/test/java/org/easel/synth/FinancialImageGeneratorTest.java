@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.easel.core.error.EaselException;
+import org.easel.synth.render.PhotoLibrary;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -147,7 +149,7 @@ class FinancialImageGeneratorTest {
 
         Files.writeString(photos.resolve("p0.png"), "changed");
         FinancialImageGenerator changed = new FinancialImageGenerator(spec);
-        assertTrue(changed.checkComplete(tmp.resolve("out"), org.easel.synth.render.PhotoLibrary.load(photos).fingerprint()).isPresent(),
+        assertTrue(changed.checkComplete(tmp.resolve("out"), PhotoLibrary.load(photos).fingerprint()).isPresent(),
                 "a changed photos folder invalidates the cache");
     }
 
@@ -155,7 +157,7 @@ class FinancialImageGeneratorTest {
     void sharedContentPhotosWork() {
         String shared = System.getProperty("easel.test.shared");
         Path content = shared == null ? null : Path.of(shared, "images", "content");
-        org.junit.jupiter.api.Assumptions.assumeTrue(content != null && Files.isDirectory(content), "shared images not available");
+        Assumptions.assumeTrue(content != null && Files.isDirectory(content), "shared images not available");
         Manifest m = new FinancialImageGenerator(new SynthSpec(3, 30, 1, 48, 11L, content)).generate(tmp.resolve("o"), SynthProgress.NONE);
         assertTrue(m.subtypes().getOrDefault("photo", 0) > 0, m.subtypes().toString());
     }

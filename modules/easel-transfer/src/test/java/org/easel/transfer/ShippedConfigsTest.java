@@ -1,6 +1,7 @@
 package org.easel.transfer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -9,9 +10,11 @@ import java.nio.file.Path;
 import java.util.List;
 import org.easel.core.config.ConfigLoader;
 import org.easel.core.config.ExperimentConfig;
-import org.easel.transfer.backbone.Architecture;
-import org.easel.transfer.backbone.BackboneRegistry;
+import org.easel.core.error.ConfigException;
+import org.easel.nets.Network;
+import org.easel.nets.Networks;
 import org.easel.transfer.config.TransferConfig;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -25,11 +28,26 @@ class ShippedConfigsTest {
         ExperimentConfig cfg = ConfigLoader.load(file, List.of());
         assertEquals("transfer", cfg.task());
         TransferConfig t = cfg.section("transfer", TransferConfig.class);
-        Architecture arch = BackboneRegistry.get(t.backbone());
-        int last = arch.indexOf(t.freezeUpTo() != null ? t.freezeUpTo() : arch.defaultFreeze());
-        assertTrue(arch.outputShape(t.inputSize(), last)[1] >= 1);
-        assertTrue(t.synthetic().enabled());
-        assertEquals(2777, t.synthetic().financialCount());
-        assertEquals(5000, t.synthetic().nonFinancialCount());
+        Network net = Networks.get(t.backbone(), "transfer.backbone");
+        int last = net.indexOf(t.freezeUpTo() != null ? t.freezeUpTo() : net.defaultCut(), "transfer.freeze_up_to");
+        assertTrue(net.outputShape(t.builtInInputSize(), t.builtInInputSize(), last, "")[1] >= 1);
+        assertEquals("synthetic", cfg.data().dataset());
+        assertEquals(2777, cfg.data().synthetic().financialCount());
+        assertEquals(5000, cfg.data().synthetic().nonFinancialCount());
+    }
+
+    @Test
+    void theOldSyntheticKeyPointsAtTheDataSection() {
+        String yaml = """
+                name: old
+                task: transfer
+                transfer:
+                  backbone: squeezenet
+                  synthetic:
+                    financial_count: 100
+                """;
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.parse(yaml, "old.yaml", List.of()));
+        assertTrue(e.getMessage().contains("old.yaml:5:") && e.getMessage().contains("transfer.synthetic")
+                && e.getMessage().contains("dataset: synthetic"), e.getMessage());
     }
 }

@@ -14,6 +14,7 @@ import org.easel.core.predict.Predictor;
 import org.easel.core.run.Experiments;
 import org.easel.core.run.RunOptions;
 import org.easel.core.run.RunResult;
+import org.easel.transfer.data.ImageFolders;
 import org.easel.transfer.model.TransferModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -148,7 +149,7 @@ class TransferExperimentTest {
                 "fire3 must have trained");
 
         // the reloaded model, run from pixels, reproduces the accuracy measured on the stage-2 features
-        var split = org.easel.transfer.data.ImageFolders.load(data, 0.25, 7);
+        var split = ImageFolders.load(data, 0.25, 7);
         int correct = 0;
         for (int i = 0; i < split.test().size(); i++) {
             Predictor.Results p = after.predict(split.test().files().get(i));

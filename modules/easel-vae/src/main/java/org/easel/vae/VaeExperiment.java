@@ -2,6 +2,7 @@ package org.easel.vae;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -122,7 +123,7 @@ public final class VaeExperiment implements TaskRunner {
             sampler.manifold(20, run.dir().resolve("latent-manifold.png"));
             figures.add("latent-manifold.png");
             int n = Math.min(5000, test.size());
-            VaeCharts.latentScatter(sampler.encode(test, n), java.util.Arrays.copyOf(test.labels(), n), test.classes(),
+            VaeCharts.latentScatter(sampler.encode(test, n), Arrays.copyOf(test.labels(), n), test.classes(),
                     run.dir().resolve("latent-scatter.png"));
             figures.add("latent-scatter.png");
         }

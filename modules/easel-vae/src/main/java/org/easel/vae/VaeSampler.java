@@ -10,6 +10,7 @@ import org.easel.vae.model.VaeFiles;
 import org.easel.vae.model.VaeModel;
 import org.easel.vae.model.VaeSpec;
 import org.easel.vae.report.ImageGrid;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -92,7 +93,7 @@ public final class VaeSampler {
     public void interpolation(LabeledData data, int[][] pairs, int steps, Path out) {
         checkShape(data);
         int cols = steps + 2;
-        INDArray grid = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, (long) pairs.length * cols, data.channels(), data.height(), data.width());
+        INDArray grid = Nd4j.zeros(DataType.FLOAT, (long) pairs.length * cols, data.channels(), data.height(), data.width());
         for (int p = 0; p < pairs.length; p++) {
             INDArray ends = VaeModel.images(data, pairs[p]);
             INDArray mu = model.encodeMean(ends);
@@ -116,7 +117,7 @@ public final class VaeSampler {
         if (model.spec().latentDim() != 2) {
             throw new EaselException("The latent manifold needs vae.latent_dim 2; this model has " + model.spec().latentDim() + ".");
         }
-        INDArray z = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, (long) size * size, 2);
+        INDArray z = Nd4j.zeros(DataType.FLOAT, (long) size * size, 2);
         for (int r = 0; r < size; r++) {
             for (int c = 0; c < size; c++) {
                 z.putScalar(new long[]{r * size + c, 0}, quantile(c, size));

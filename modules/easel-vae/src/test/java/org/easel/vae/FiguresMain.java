@@ -2,6 +2,7 @@ package org.easel.vae;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.List;
 import org.easel.core.config.ConfigLoader;
 import org.easel.core.config.ExperimentConfig;
 import org.easel.core.data.Datasets;
@@ -19,7 +20,7 @@ import org.easel.vae.train.VaeState;
 public final class FiguresMain {
     public static void main(String[] args) throws Exception {
         RunFolder run = new RunFolder(Path.of(args[0]));
-        ExperimentConfig config = ConfigLoader.load(run.config(), java.util.List.of());
+        ExperimentConfig config = ConfigLoader.load(run.config(), List.of());
         JsonNode json = Json.MAPPER.readTree(run.checkpointState().toFile());
         VaeState state = Json.MAPPER.treeToValue(json.get("state"), VaeState.class);
         VaeSampler sampler = VaeSampler.of(VaeFiles.load(run.checkpointState().getParent().resolve(json.get("model").asText()), false));

@@ -11,6 +11,7 @@ import org.easel.vae.config.VaeConfig;
 import org.easel.vae.model.VaeModel;
 import org.easel.vae.model.VaeSpec;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -35,7 +36,7 @@ class VaeModelTest {
         VaeModel m = VaeModel.build(spec("conv", 1, 28, 28, 2, "bernoulli"), 1);
         INDArray x = randomImages(3, 1, 28, 28, 1);
         assertArrayEquals(new long[]{3, 2}, m.encodeMean(x).shape());
-        INDArray y = m.decode(Nd4j.randn(org.nd4j.linalg.api.buffer.DataType.FLOAT, 5, 2));
+        INDArray y = m.decode(Nd4j.randn(DataType.FLOAT, 5, 2));
         assertArrayEquals(new long[]{5, 1, 28, 28}, y.shape());
         assertTrue(y.minNumber().doubleValue() >= 0 && y.maxNumber().doubleValue() <= 1);
         assertArrayEquals(new long[]{3, 1, 28, 28}, m.reconstruct(x).shape());
@@ -45,10 +46,10 @@ class VaeModelTest {
     void denseAndRgbConvShapes() {
         VaeModel dense = VaeModel.build(spec("dense", 3, 16, 12, 4, "gaussian"), 1);
         assertArrayEquals(new long[]{2, 4}, dense.encodeMean(randomImages(2, 3, 16, 12, 2)).shape());
-        assertArrayEquals(new long[]{2, 3, 16, 12}, dense.decode(Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, 2, 4)).shape());
+        assertArrayEquals(new long[]{2, 3, 16, 12}, dense.decode(Nd4j.zeros(DataType.FLOAT, 2, 4)).shape());
         VaeModel conv = VaeModel.build(spec("conv", 3, 32, 24, 4, "bernoulli"), 1);
         assertArrayEquals(new long[]{2, 4}, conv.encodeMean(randomImages(2, 3, 32, 24, 2)).shape());
-        assertArrayEquals(new long[]{2, 3, 32, 24}, conv.decode(Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, 2, 4)).shape());
+        assertArrayEquals(new long[]{2, 3, 32, 24}, conv.decode(Nd4j.zeros(DataType.FLOAT, 2, 4)).shape());
     }
 
     @Test
@@ -66,7 +67,7 @@ class VaeModelTest {
             expectedKl += -0.5 * (1 + logvar[i] - mu[i] * mu[i] - Math.exp(logvar[i]));
         }
         INDArray x = randomImages(4, 1, 28, 28, 7);
-        INDArray eps = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, 4, 2);
+        INDArray eps = Nd4j.zeros(DataType.FLOAT, 4, 2);
         Map<String, INDArray> out = m.sameDiff().output(Map.of(VaeModel.INPUT, x, VaeModel.EPS, eps, VaeModel.BETA, Nd4j.scalar(1f)),
                 VaeModel.KL, VaeModel.REC, VaeModel.RECON, VaeModel.LOSS);
         for (int i = 0; i < 4; i++) {

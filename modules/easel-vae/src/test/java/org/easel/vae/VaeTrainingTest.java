@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import javax.imageio.ImageIO;
 import org.easel.core.config.ConfigLoader;
 import org.easel.core.config.ExperimentConfig;
@@ -96,7 +99,7 @@ class VaeTrainingTest {
         Path runDir;
         try (var dirs = Files.list(out.resolve("b"))) {
             runDir = dirs.findFirst().orElseThrow();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new RuntimeException(e);
         }
         assertTrue(Files.exists(runDir.resolve("checkpoints/state.json")));
@@ -114,7 +117,7 @@ class VaeTrainingTest {
         LabeledData bad = new LabeledData(pixels, labels, List.of("a"), 1, 28, 28);
         VaeModel model = VaeModel.build(VaeModelTest.spec("dense", 1, 28, 28, 2, "bernoulli"), 1);
         TrainingConfig t = new TrainingConfig(2, 32, "adam", 0.001, 0, false, 0, TrainingConfig.DEFAULTS.earlyStopping(), 0, "fused");
-        List<Integer> saved = new java.util.ArrayList<>();
+        List<Integer> saved = new ArrayList<>();
         EaselException e = assertThrows(EaselException.class, () -> new VaeTrainer(t, VaeConfig.DEFAULTS, 1, TrainingListener.NONE)
                 .fit(model, bad, bad, VaeState.fresh(), s -> saved.add(s.epochsDone())));
         assertTrue(e.getMessage().contains("epoch 1, batch 1") && e.getMessage().contains("training.learning_rate"), e.getMessage());
@@ -124,7 +127,7 @@ class VaeTrainingTest {
     @Test
     void imageFolderOfMixedSizesTrainsInColour(@TempDir Path dir) throws Exception {
         Path root = dir.resolve("images");
-        java.util.Random r = new java.util.Random(1);
+        Random r = new Random(1);
         int[][] sizes = {{30, 20}, {64, 50}, {17, 33}, {40, 40}, {25, 60}, {48, 32}};
         for (String cls : List.of("red", "blue")) {
             Files.createDirectories(root.resolve(cls));

@@ -1,5 +1,8 @@
 package org.easel.core.config;
 
+import java.util.Collection;
+
+
 /**
  * Collects validation problems for one config record. The binder knows where each key sits in the
  * YAML, so a record only names its key and the problem; file, path, line and column are added here.
@@ -20,7 +23,7 @@ public interface Checks {
         require(value >= 0 && value < 1, key, "must be in [0, 1), found " + value);
     }
 
-    default void oneOf(String value, String key, java.util.Collection<String> allowed) {
+    default void oneOf(String value, String key, Collection<String> allowed) {
         if (value != null && !allowed.contains(value)) {
             String near = Names.nearest(value, allowed);
             require(false, key, "unknown value '" + value + "'; valid: " + String.join(", ", allowed)

@@ -9,9 +9,12 @@ import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.easel.core.error.ConfigException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -58,7 +61,7 @@ final class ConfigBinder {
         // The root may hold module sections (transfer:, style:, ...) registered on the classpath.
         Map<String, Class<? extends Record>> moduleSections = type == ExperimentConfig.class ? ConfigSections.registered() : Map.of();
         Map<String, NodeTuple> given = new LinkedHashMap<>();
-        Map<String, Record> sections = new java.util.TreeMap<>();
+        Map<String, Record> sections = new TreeMap<>();
         if (node != null) {
             for (NodeTuple t : ((MappingNode) node).getValue()) {
                 String key = scalarText(t.getKeyNode());
@@ -66,8 +69,10 @@ final class ConfigBinder {
                     problem(t.getKeyNode(), path, "keys must be plain names");
                 } else if (moduleSections.containsKey(key) && !byKey.containsKey(key)) {
                     sections.put(key, bindAnyRecordOf(t.getValueNode(), moduleSections.get(key), join(path, key)));
+                } else if (!byKey.containsKey(key) && moved(type, key) != null) {
+                    problem(t.getKeyNode(), join(path, key), moved(type, key));
                 } else if (!byKey.containsKey(key) || (type == ExperimentConfig.class && key.equals("sections"))) {
-                    java.util.Set<String> valid = new java.util.LinkedHashSet<>(byKey.keySet());
+                    Set<String> valid = new LinkedHashSet<>(byKey.keySet());
                     valid.remove("sections");
                     valid.addAll(moduleSections.keySet());
                     String near = Names.nearest(key, valid);
@@ -115,6 +120,24 @@ final class ConfigBinder {
             });
         }
         return value;
+    }
+
+    /**
+     * Where a key that no longer exists went: a record type lists its old keys in a
+     * {@code public static final Map<String, String> MOVED} (old key -> what to write instead), so an old
+     * config fails with that advice and its line instead of a bare "unknown key".
+     */
+    @SuppressWarnings("unchecked")
+    private static String moved(Class<?> type, String key) {
+        try {
+            Field f = type.getField("MOVED");
+            if (Modifier.isStatic(f.getModifiers()) && f.get(null) instanceof Map<?, ?> m && m.get(key) instanceof String advice) {
+                return advice;
+            }
+        } catch (NoSuchFieldException | IllegalAccessException e) {
+            return null;
+        }
+        return null;
     }
 
     // ---------------------------------------------------------------- values

@@ -6,10 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.easel.core.error.ConfigException;
 import org.easel.core.error.EaselException;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -51,7 +53,7 @@ public final class ConfigLoader {
         Node root = compose(yaml, sourceName);
         Map<Node, String> origins = ConfigBinder.newOrigins();
         if (root == null) {
-            root = new MappingNode(Tag.MAP, new ArrayList<>(), org.yaml.snakeyaml.DumperOptions.FlowStyle.BLOCK);
+            root = new MappingNode(Tag.MAP, new ArrayList<>(), DumperOptions.FlowStyle.BLOCK);
         }
         List<String> problems = new ArrayList<>();
         for (String override : overrides) {
@@ -111,7 +113,7 @@ public final class ConfigLoader {
             return;
         }
         if (value == null) {
-            value = new ScalarNode(Tag.NULL, "null", null, null, org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN);
+            value = new ScalarNode(Tag.NULL, "null", null, null, DumperOptions.ScalarStyle.PLAIN);
         }
         markOrigin(value, where, origins);
         Node current = root;
@@ -127,9 +129,9 @@ public final class ConfigLoader {
                 }
                 Node next = last ? value
                         : found != null ? found.getValueNode()
-                        : new MappingNode(Tag.MAP, new ArrayList<>(), org.yaml.snakeyaml.DumperOptions.FlowStyle.BLOCK);
+                        : new MappingNode(Tag.MAP, new ArrayList<>(), DumperOptions.FlowStyle.BLOCK);
                 if (found == null || last) {
-                    ScalarNode keyNode = new ScalarNode(Tag.STR, key, null, null, org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN);
+                    ScalarNode keyNode = new ScalarNode(Tag.STR, key, null, null, DumperOptions.ScalarStyle.PLAIN);
                     origins.put(keyNode, where);
                     origins.put(next, where);
                     List<NodeTuple> tuples = new ArrayList<>(map.getValue());
@@ -143,12 +145,12 @@ public final class ConfigLoader {
                 try {
                     index = Integer.parseInt(key);
                 } catch (NumberFormatException e) {
-                    problems.add(where + ": " + String.join(".", java.util.Arrays.copyOf(path, i))
-                            + " is a list; address its items by number, e.g. " + String.join(".", java.util.Arrays.copyOf(path, i)) + ".0");
+                    problems.add(where + ": " + String.join(".", Arrays.copyOf(path, i))
+                            + " is a list; address its items by number, e.g. " + String.join(".", Arrays.copyOf(path, i)) + ".0");
                     return;
                 }
                 if (index < 0 || index >= seq.getValue().size()) {
-                    problems.add(where + ": " + String.join(".", java.util.Arrays.copyOf(path, i)) + " has "
+                    problems.add(where + ": " + String.join(".", Arrays.copyOf(path, i)) + " has "
                             + seq.getValue().size() + " items; index " + index + " does not exist");
                     return;
                 }
@@ -160,7 +162,7 @@ public final class ConfigLoader {
                 }
                 current = seq.getValue().get(index);
             } else {
-                problems.add(where + ": " + String.join(".", java.util.Arrays.copyOf(path, i))
+                problems.add(where + ": " + String.join(".", Arrays.copyOf(path, i))
                         + " is a single value, it has no key '" + key + "'");
                 return;
             }

@@ -2,6 +2,8 @@ package org.easel.core.config;
 
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Generates the reference of every config key with its default and description from the
@@ -16,7 +18,7 @@ public final class ConfigReference {
         StringBuilder sb = new StringBuilder();
         sb.append("# Experiment config reference\n\n")
           .append("Generated from the config records in `modules/easel-core/.../config` by `ConfigReference`; ")
-          .append("`ConfigReferenceTest` fails when this file is stale. Regenerate with ")
+          .append("`ConfigReferenceTest` (easel-cli, where every module's section is on the classpath) fails when this file is stale. Regenerate with ")
           .append("`./easel config-reference > configs/README.md`.\n\n")
           .append("Every key is optional unless its check says otherwise; an absent key takes the default shown. ")
           .append("Unknown keys and wrong types are errors. Override any key on the command line with ")
@@ -32,7 +34,7 @@ public final class ConfigReference {
             sb.append(" — ").append(typeDoc.value());
         }
         sb.append("\n\n| key | default | meaning |\n|---|---|---|\n");
-        java.util.List<Object[]> nested = new java.util.ArrayList<>();
+        List<Object[]> nested = new ArrayList<>();
         for (RecordComponent c : type.getRecordComponents()) {
             String key = (path.isEmpty() ? "" : path + ".") + Names.snake(c.getName());
             Doc doc = c.getAnnotation(Doc.class);
@@ -65,7 +67,7 @@ public final class ConfigReference {
     }
 
     private static Class<?> listElement(RecordComponent c) {
-        if (java.util.List.class.isAssignableFrom(c.getType()) && c.getGenericType() instanceof ParameterizedType p
+        if (List.class.isAssignableFrom(c.getType()) && c.getGenericType() instanceof ParameterizedType p
                 && p.getActualTypeArguments()[0] instanceof Class<?> e) {
             return e;
         }

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Fetches a file into a cache folder the safe way: download to {@code <file>.part}, verify its
- * SHA-256, then rename. A mismatching file is kept aside as {@code <file>.bad} (never used, never
+ * checksum (SHA-256 unless the caller names another algorithm), then rename. A mismatching file is kept aside as {@code <file>.bad} (never used, never
  * silently deleted) and the error says what to do. Works for http(s) and file: URLs.
  */
 public final class Downloader {
@@ -32,6 +32,11 @@ public final class Downloader {
     }
 
     public static Path fetch(URI url, Path target, String expectedSha256, Checksum checksum) {
+        return fetch(url, target, "SHA-256", expectedSha256, checksum);
+    }
+
+    /** {@code checksum} computes the {@code algorithm} digest that must equal {@code expected}. */
+    public static Path fetch(URI url, Path target, String algorithm, String expected, Checksum checksum) {
         Path part = target.resolveSibling(target.getFileName() + ".part");
         try {
             Files.createDirectories(target.toAbsolutePath().getParent());
@@ -57,14 +62,14 @@ public final class Downloader {
             deleteQuietly(part);
             throw new EaselException("Could not download " + url + " (" + e.getClass().getSimpleName() + ": " + e.getMessage()
                     + "). If this machine is offline, place the file at " + target.toAbsolutePath()
-                    + " yourself (SHA-256 " + expectedSha256 + ").", e);
+                    + " yourself (" + algorithm + " " + expected + ").", e);
         }
         try {
             String actual = checksum.of(part);
-            if (!actual.equalsIgnoreCase(expectedSha256)) {
+            if (!actual.equalsIgnoreCase(expected)) {
                 Path bad = target.resolveSibling(target.getFileName() + ".bad");
                 Files.move(part, bad, StandardCopyOption.REPLACE_EXISTING);
-                throw new EaselException("Checksum mismatch for " + url + ": expected SHA-256 " + expectedSha256
+                throw new EaselException("Checksum mismatch for " + url + ": expected " + algorithm + " " + expected
                         + ", found " + actual + ". The download was kept aside as " + bad.toAbsolutePath()
                         + " and not used. Try again, or place a correct copy at " + target.toAbsolutePath() + ".");
             }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -94,6 +95,6 @@ public final class ImageFolderDataset {
                 skipped.add(new DataSplits.SkippedFile(files.get(i).toString(), String.valueOf(e.getMessage())));
             }
         }
-        return new LabeledData(java.util.Arrays.copyOf(pixels, n * f), java.util.Arrays.copyOf(y, n), classes, ch, h, w);
+        return new LabeledData(Arrays.copyOf(pixels, n * f), Arrays.copyOf(y, n), classes, ch, h, w);
     }
 }

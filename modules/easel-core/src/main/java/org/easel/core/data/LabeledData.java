@@ -1,5 +1,6 @@
 package org.easel.core.data;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -24,8 +25,8 @@ public record LabeledData(float[] pixels, int[] labels, List<String> classes, in
     /** The examples {@code from} (inclusive) to {@code to} (exclusive). */
     public LabeledData slice(int from, int to) {
         int f = featureSize();
-        float[] p = java.util.Arrays.copyOfRange(pixels, from * f, to * f);
-        return new LabeledData(p, java.util.Arrays.copyOfRange(labels, from, to), classes, channels, height, width);
+        float[] p = Arrays.copyOfRange(pixels, from * f, to * f);
+        return new LabeledData(p, Arrays.copyOfRange(labels, from, to), classes, channels, height, width);
     }
 
     public LabeledData limit(int n) {

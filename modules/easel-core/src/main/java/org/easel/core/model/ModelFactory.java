@@ -5,10 +5,12 @@ import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -68,7 +70,7 @@ public final class ModelFactory {
         return net;
     }
 
-    private static org.deeplearning4j.nn.conf.layers.Layer toLayer(LayerConfig l, String name, boolean output) {
+    private static Layer toLayer(LayerConfig l, String name, boolean output) {
         Activation act = activation(l.activation());
         ConvolutionMode mode = "same".equals(l.padding()) ? ConvolutionMode.Same : ConvolutionMode.Truncate;
         switch (l.type()) {
@@ -91,7 +93,7 @@ public final class ModelFactory {
                 return new BatchNormalization.Builder().name(name).build();
             case "flatten":
                 // DL4J inserts the CNN-to-dense reshape itself; an identity activation layer keeps the position visible.
-                return new org.deeplearning4j.nn.conf.layers.ActivationLayer.Builder().name(name).activation(Activation.IDENTITY).build();
+                return new ActivationLayer.Builder().name(name).activation(Activation.IDENTITY).build();
             default:
                 throw new IllegalStateException("validated earlier: " + l.type());
         }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.easel.core.data.DataSplits;
@@ -64,7 +65,7 @@ public final class Predictor {
             if (ok.isEmpty()) {
                 continue;
             }
-            float[][] probs = classifier.probabilities(java.util.Arrays.copyOf(pixels, ok.size() * f), ok.size());
+            float[][] probs = classifier.probabilities(Arrays.copyOf(pixels, ok.size() * f), ok.size());
             for (int i = 0; i < ok.size(); i++) {
                 int best = Evaluator.argmax(probs[i]);
                 out.add(new Prediction(ok.get(i).toString(), classifier.classes().get(best), probs[i][best]));

@@ -3,6 +3,8 @@ package org.easel.core.report;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Rectangle2D;
 import java.nio.file.Path;
 import java.util.List;
 import org.easel.core.io.AtomicFiles;
@@ -53,8 +55,8 @@ public final class HistoryPlot {
         renderer.setSeriesPaint(1, new Color(0x00, 0xBF, 0xC4));
         renderer.setSeriesStroke(0, new BasicStroke(2f));
         renderer.setSeriesStroke(1, new BasicStroke(2f));
-        renderer.setSeriesShape(0, new java.awt.geom.Rectangle2D.Double(-3, -3, 6, 6));
-        renderer.setSeriesShape(1, new java.awt.geom.Ellipse2D.Double(-3, -3, 6, 6));
+        renderer.setSeriesShape(0, new Rectangle2D.Double(-3, -3, 6, 6));
+        renderer.setSeriesShape(1, new Ellipse2D.Double(-3, -3, 6, 6));
         // Both panels show the same two series: one legend entry each is enough.
         renderer.setSeriesVisibleInLegend(0, loss);
         renderer.setSeriesVisibleInLegend(1, loss);

@@ -1,7 +1,9 @@
 package org.easel.core.run;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import org.easel.core.config.ConfigLoader;
@@ -10,6 +12,7 @@ import org.easel.core.config.ExperimentConfig;
 import org.easel.core.error.EaselException;
 import org.easel.core.io.AtomicFiles;
 import org.easel.core.io.Json;
+import org.easel.core.train.TrainingListener;
 
 /** The Java entry point for running an experiment: {@code Experiments.run(config, options)}. */
 public final class Experiments {
@@ -33,7 +36,7 @@ public final class Experiments {
         RunFolder run;
         if (resuming) {
             run = RunFolder.existing(options.resumeDir());
-            config = ConfigLoader.load(run.config(), java.util.List.of());
+            config = ConfigLoader.load(run.config(), List.of());
             if (!options.resumeOverrides().isEmpty()) {
                 config = extendEpochs(run, config, options.resumeOverrides(), options.listener());
             }
@@ -50,21 +53,21 @@ public final class Experiments {
         options.listener().onMessage("Run folder: " + run.dir());
         try {
             RunResult result = runner.run(config, run, resuming, options.listener());
-            if (!java.nio.file.Files.exists(run.result())) {
+            if (!Files.exists(run.result())) {
                 // Every run folder gets its numbers as JSON, whichever task produced them.
                 AtomicFiles.writeString(run.result(), Json.pretty(result.metrics()));
             }
             return result;
         } catch (RuntimeException e) {
             options.listener().onMessage("Run failed; its folder is " + run.dir()
-                    + (java.nio.file.Files.exists(run.checkpointState()) ? " (resume with --resume " + run.dir() + ")" : ""));
+                    + (Files.exists(run.checkpointState()) ? " (resume with --resume " + run.dir() + ")" : ""));
             throw e;
         }
     }
 
     /** The one change a resumed run accepts: more epochs (Keras' initial_epoch); saved into the run's config. */
-    private static ExperimentConfig extendEpochs(RunFolder run, ExperimentConfig saved, java.util.List<String> overrides,
-                                                 org.easel.core.train.TrainingListener listener) {
+    private static ExperimentConfig extendEpochs(RunFolder run, ExperimentConfig saved, List<String> overrides,
+                                                 TrainingListener listener) {
         for (String o : overrides) {
             String key = ConfigLoader.overrideKey(o);
             if (!EXTENDABLE.equals(key)) {

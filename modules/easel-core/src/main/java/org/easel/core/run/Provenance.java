@@ -1,5 +1,6 @@
 package org.easel.core.run;
 
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nd4j.linalg.factory.Nd4j;
@@ -27,7 +28,7 @@ public final class Provenance {
         p.put("max_heap_mb", Runtime.getRuntime().maxMemory() >> 20);
         p.put("seed", seed);
         p.put("dataset", datasetName);
-        p.put("started", java.time.OffsetDateTime.now().toString());
+        p.put("started", OffsetDateTime.now().toString());
         return p;
     }
 }

@@ -1,7 +1,10 @@
 package org.easel.core.train;
 
+import java.util.Arrays;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.easel.core.data.LabeledData;
+import org.easel.core.error.EaselException;
+import org.easel.core.predict.ImageClassifier;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Runs a classifier over labelled data in inference mode and scores it. */
@@ -30,7 +33,7 @@ public final class Evaluator {
             int to = Math.min(n, from + BATCH);
             float[] flat = step.probabilities(buffer.fill(data, order, from, to)[0]);
             for (int i = from; i < to; i++) {
-                out[i] = java.util.Arrays.copyOfRange(flat, (i - from) * k, (i - from + 1) * k);
+                out[i] = Arrays.copyOfRange(flat, (i - from) * k, (i - from + 1) * k);
             }
         }
         return out;
@@ -45,20 +48,20 @@ public final class Evaluator {
     }
 
     /** Any image classifier (imported Keras model, transfer model) on labelled data. */
-    public static Evaluation evaluate(org.easel.core.predict.ImageClassifier classifier, LabeledData data) {
+    public static Evaluation evaluate(ImageClassifier classifier, LabeledData data) {
         if (classifier.classes().size() != data.classes().size()) {
-            throw new org.easel.core.error.EaselException("The model has " + classifier.classes().size() + " classes but the data has "
+            throw new EaselException("The model has " + classifier.classes().size() + " classes but the data has "
                     + data.classes().size() + " (" + String.join(", ", data.classes()) + "); evaluate it on the data it was trained for.");
         }
         if (classifier.channels() * classifier.height() * classifier.width() != data.featureSize()) {
-            throw new org.easel.core.error.EaselException("The model expects " + classifier.channels() + "×" + classifier.height() + "×"
+            throw new EaselException("The model expects " + classifier.channels() + "×" + classifier.height() + "×"
                     + classifier.width() + " inputs but the data has " + data.channels() + "×" + data.height() + "×" + data.width() + ".");
         }
         int n = data.size();
         float[][] probs = new float[n][];
         for (int from = 0; from < n; from += BATCH) {
             int to = Math.min(n, from + BATCH);
-            float[][] p = classifier.probabilities(java.util.Arrays.copyOfRange(data.pixels(), from * data.featureSize(), to * data.featureSize()), to - from);
+            float[][] p = classifier.probabilities(Arrays.copyOfRange(data.pixels(), from * data.featureSize(), to * data.featureSize()), to - from);
             System.arraycopy(p, 0, probs, from, to - from);
         }
         return score(probs, data);

@@ -5,7 +5,6 @@ import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.easel.core.config.TrainingConfig;
 import org.easel.core.data.LabeledData;
-import org.easel.core.error.EaselException;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -67,10 +66,9 @@ public final class Trainer {
                 int to = Math.min(train.size(), from + batchSize);
                 INDArray[] batch = buffer.fill(train, order, from, to);
                 double loss = step.fit(batch[0], batch[1]);
-                if (!Double.isFinite(loss)) {
-                    throw new EaselException("The training loss became " + loss + " at epoch " + epoch + ", batch " + (b + 1)
-                            + ". Lower training.learning_rate (now " + config.learningRate() + ") and run again"
-                            + (epoch > 1 ? "; the checkpoint of epoch " + (epoch - 1) + " is kept and --resume can continue from it" : "") + ".");
+                if (Divergence.diverged(loss)) {
+                    throw Divergence.error("training loss", loss, epoch, b + 1, "training.learning_rate", config.learningRate(), null,
+                            Divergence.checkpointKept(epoch));
                 }
                 lossSum += loss;
                 listener.onBatch(epoch, b + 1, batches, loss);
@@ -103,7 +101,7 @@ public final class Trainer {
 
     private TrainingState nextState(TrainingState s, EpochMetrics m, List<EpochMetrics> history, int epoch) {
         double monitored = Double.isNaN(m.valLoss()) ? m.loss() : m.valLoss();
-        boolean improved = monitored < s.bestValLoss() - config.earlyStopping().minDelta();
+        boolean improved = Monitor.valLoss(config.earlyStopping().minDelta()).better(monitored, Double.NaN, s.bestValLoss(), Double.NaN);
         double best = improved ? monitored : s.bestValLoss();
         int bestEpoch = improved ? epoch : s.bestEpoch();
         int without = improved ? 0 : s.epochsWithoutImprovement() + 1;

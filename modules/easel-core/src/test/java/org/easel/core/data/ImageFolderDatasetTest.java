@@ -9,6 +9,7 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -90,7 +91,7 @@ class ImageFolderDatasetTest {
         byte[] png = new byte[33];
         byte[] sig = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
         System.arraycopy(sig, 0, png, 0, sig.length);
-        java.nio.ByteBuffer.wrap(png, 16, 8).putInt(60000).putInt(60000);
+        ByteBuffer.wrap(png, 16, 8).putInt(60000).putInt(60000);
         png[24] = 8;
         png[25] = 2;
         Path file = dir.resolve("huge.png");

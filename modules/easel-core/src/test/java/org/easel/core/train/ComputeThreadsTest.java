@@ -10,6 +10,7 @@ import org.easel.core.config.ExperimentConfig;
 import org.easel.core.model.ModelFactory;
 import org.easel.core.model.Models;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.factory.Nd4j;
 
 class ComputeThreadsTest {
     private static MultiLayerNetwork shipped(String name) {
@@ -31,10 +32,10 @@ class ComputeThreadsTest {
 
     @Test
     void applyChangesTheBlasThreadCount() {
-        int before = org.nd4j.linalg.factory.Nd4j.factory().blas().getMaxThreads();
+        int before = Nd4j.factory().blas().getMaxThreads();
         try {
             ComputeThreads.apply(1);
-            assertEquals(1, org.nd4j.linalg.factory.Nd4j.factory().blas().getMaxThreads());
+            assertEquals(1, Nd4j.factory().blas().getMaxThreads());
         } finally {
             ComputeThreads.apply(before);
         }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 class FusedDenseStepTest {
 
@@ -113,7 +114,7 @@ class FusedDenseStepTest {
         BatchStep fused = FusedDenseStep.forNetwork(net).orElseThrow();
         fused.fit(batch(1)[0], batch(1)[1]);   // trained weights, so biases are not all zero
         INDArray x = batch(2)[0];
-        INDArray firstRows = x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 5), org.nd4j.linalg.indexing.NDArrayIndex.all());
+        INDArray firstRows = x.get(NDArrayIndex.interval(0, 5), NDArrayIndex.all());
         for (INDArray input : new INDArray[]{x, firstRows}) {   // a full batch and a short last batch (a row view)
             float[] expected = net.output(input, false).data().asFloat();
             float[] actual = fused.probabilities(input);

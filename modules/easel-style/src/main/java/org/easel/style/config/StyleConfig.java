@@ -1,14 +1,15 @@
 package org.easel.style.config;
 
 import java.util.List;
+import java.util.Map;
 import org.easel.core.config.Checks;
 import org.easel.core.config.Doc;
 import org.easel.core.config.Validated;
 
 /**
  * The {@code style:} section: one neural style transfer (Gatys et al.) run. Layer names and
- * per-layer weights left empty mean "the chosen network's tuned defaults" (see
- * {@link org.easel.style.model.Backbone}), because layer names differ between networks.
+ * per-layer weights left empty mean "the chosen backbone's tuned defaults" (see
+ * {@code StyleBackbone.DEFAULT_LAYERS}), because layer names differ between networks.
  */
 @Doc("Neural style transfer: paint the content photo in the style of one or more paintings")
 public record StyleConfig(
@@ -29,18 +30,22 @@ public record StyleConfig(
         @Doc("Keep the photo's colours: transfer style on luminance only (YIQ) and put back the content's chroma") boolean preserveColors,
         @Doc("Coarse-to-fine scales: 1 = full size only, 2 = half size then full, ...") int scales,
         @Doc("Save an intermediate frame every N iterations (0 = none)") int frameEvery,
-        @Doc("Feature network: vgg16, squeezenet, or auto (vgg16 if its weights are present, else squeezenet)") String network,
+        @Doc("Backbone (feature network): vgg16, squeezenet, or auto (vgg16 if its weights are present, else squeezenet)") String backbone,
         @Doc("Network weights: imagenet (required for real results) or random (tests of the mechanics only)") String weights,
         @Doc("Folder with pretrained .h5 files (empty = $EASEL_PRETRAINED, else pretrained/)") String pretrainedDir)
         implements Validated {
 
     public static final List<String> OPTIMIZERS = List.of("lbfgs", "adam");
     public static final List<String> INITS = List.of("content", "style", "noise");
-    public static final List<String> NETWORKS = List.of("auto", "vgg16", "squeezenet");
+    public static final List<String> BACKBONES = List.of("auto", "vgg16", "squeezenet");
     public static final List<String> WEIGHTS = List.of("imagenet", "random");
 
     public static final StyleConfig DEFAULTS = new StyleConfig("", List.of(), List.of(), 384, 300, "lbfgs", 4.0,
             "content", "", List.of(), List.of(), 1.0, 100.0, 0.1, false, 2, 50, "auto", "imagenet", "");
+
+    /** Keys of earlier versions, with what to write instead. */
+    public static final Map<String, String> MOVED = Map.of("network", "renamed to style.backbone (same values: auto, vgg16, squeezenet), "
+            + "the name transfer uses for the same thing; write 'backbone: ...' instead of 'network: ...'.");
 
     @Override
     public void validate(Checks c) {
@@ -72,69 +77,69 @@ public record StyleConfig(
         c.require(contentWeight + styleWeight > 0, "style_weight", "content_weight and style_weight are both 0: nothing to optimise");
         c.require(scales >= 1 && scales <= 4, "scales", "must be 1..4, found " + scales);
         c.require(frameEvery >= 0, "frame_every", "must be >= 0 (0 = no frames), found " + frameEvery);
-        c.oneOf(network, "network", NETWORKS);
+        c.oneOf(backbone, "backbone", BACKBONES);
         c.oneOf(weights, "weights", WEIGHTS);
     }
 
     public StyleConfig withContent(String v) {
         return new StyleConfig(v, style, styleWeights, size, iterations, optimizer, learningRate, init, contentLayer, styleLayers,
-                styleLayerWeights, contentWeight, styleWeight, tvWeight, preserveColors, scales, frameEvery, network, weights, pretrainedDir);
+                styleLayerWeights, contentWeight, styleWeight, tvWeight, preserveColors, scales, frameEvery, backbone, weights, pretrainedDir);
     }
 
     public StyleConfig withStyle(List<String> v, List<Double> w) {
         return new StyleConfig(content, List.copyOf(v), List.copyOf(w), size, iterations, optimizer, learningRate, init, contentLayer,
-                styleLayers, styleLayerWeights, contentWeight, styleWeight, tvWeight, preserveColors, scales, frameEvery, network,
+                styleLayers, styleLayerWeights, contentWeight, styleWeight, tvWeight, preserveColors, scales, frameEvery, backbone,
                 weights, pretrainedDir);
     }
 
     public StyleConfig withSize(int v) {
         return new StyleConfig(content, style, styleWeights, v, iterations, optimizer, learningRate, init, contentLayer, styleLayers,
-                styleLayerWeights, contentWeight, styleWeight, tvWeight, preserveColors, scales, frameEvery, network, weights, pretrainedDir);
+                styleLayerWeights, contentWeight, styleWeight, tvWeight, preserveColors, scales, frameEvery, backbone, weights, pretrainedDir);
     }
 
     public StyleConfig withIterations(int v) {
         return new StyleConfig(content, style, styleWeights, size, v, optimizer, learningRate, init, contentLayer, styleLayers,
-                styleLayerWeights, contentWeight, styleWeight, tvWeight, preserveColors, scales, frameEvery, network, weights, pretrainedDir);
+                styleLayerWeights, contentWeight, styleWeight, tvWeight, preserveColors, scales, frameEvery, backbone, weights, pretrainedDir);
     }
 
     public StyleConfig withOptimizer(String v, double lr) {
         return new StyleConfig(content, style, styleWeights, size, iterations, v, lr, init, contentLayer, styleLayers,
-                styleLayerWeights, contentWeight, styleWeight, tvWeight, preserveColors, scales, frameEvery, network, weights, pretrainedDir);
+                styleLayerWeights, contentWeight, styleWeight, tvWeight, preserveColors, scales, frameEvery, backbone, weights, pretrainedDir);
     }
 
     public StyleConfig withInit(String v) {
         return new StyleConfig(content, style, styleWeights, size, iterations, optimizer, learningRate, v, contentLayer, styleLayers,
-                styleLayerWeights, contentWeight, styleWeight, tvWeight, preserveColors, scales, frameEvery, network, weights, pretrainedDir);
+                styleLayerWeights, contentWeight, styleWeight, tvWeight, preserveColors, scales, frameEvery, backbone, weights, pretrainedDir);
     }
 
     public StyleConfig withLayers(String content, List<String> style, List<Double> layerWeights) {
         return new StyleConfig(this.content, this.style, styleWeights, size, iterations, optimizer, learningRate, init, content,
                 List.copyOf(style), List.copyOf(layerWeights), contentWeight, styleWeight, tvWeight, preserveColors, scales, frameEvery,
-                network, weights, pretrainedDir);
+                backbone, weights, pretrainedDir);
     }
 
     public StyleConfig withLossWeights(double content, double style, double tv) {
         return new StyleConfig(this.content, this.style, styleWeights, size, iterations, optimizer, learningRate, init, contentLayer,
-                styleLayers, styleLayerWeights, content, style, tv, preserveColors, scales, frameEvery, network, weights, pretrainedDir);
+                styleLayers, styleLayerWeights, content, style, tv, preserveColors, scales, frameEvery, backbone, weights, pretrainedDir);
     }
 
     public StyleConfig withPreserveColors(boolean v) {
         return new StyleConfig(content, style, styleWeights, size, iterations, optimizer, learningRate, init, contentLayer, styleLayers,
-                styleLayerWeights, contentWeight, styleWeight, tvWeight, v, scales, frameEvery, network, weights, pretrainedDir);
+                styleLayerWeights, contentWeight, styleWeight, tvWeight, v, scales, frameEvery, backbone, weights, pretrainedDir);
     }
 
     public StyleConfig withScales(int v) {
         return new StyleConfig(content, style, styleWeights, size, iterations, optimizer, learningRate, init, contentLayer, styleLayers,
-                styleLayerWeights, contentWeight, styleWeight, tvWeight, preserveColors, v, frameEvery, network, weights, pretrainedDir);
+                styleLayerWeights, contentWeight, styleWeight, tvWeight, preserveColors, v, frameEvery, backbone, weights, pretrainedDir);
     }
 
     public StyleConfig withFrameEvery(int v) {
         return new StyleConfig(content, style, styleWeights, size, iterations, optimizer, learningRate, init, contentLayer, styleLayers,
-                styleLayerWeights, contentWeight, styleWeight, tvWeight, preserveColors, scales, v, network, weights, pretrainedDir);
+                styleLayerWeights, contentWeight, styleWeight, tvWeight, preserveColors, scales, v, backbone, weights, pretrainedDir);
     }
 
-    public StyleConfig withNetwork(String network, String weights, String pretrainedDir) {
+    public StyleConfig withBackbone(String backbone, String weights, String pretrainedDir) {
         return new StyleConfig(content, style, styleWeights, size, iterations, optimizer, learningRate, init, contentLayer, styleLayers,
-                styleLayerWeights, contentWeight, styleWeight, tvWeight, preserveColors, scales, frameEvery, network, weights, pretrainedDir);
+                styleLayerWeights, contentWeight, styleWeight, tvWeight, preserveColors, scales, frameEvery, backbone, weights, pretrainedDir);
     }
 }

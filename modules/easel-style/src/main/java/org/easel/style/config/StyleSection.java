@@ -1,5 +1,6 @@
 package org.easel.style.config;
 
+import java.util.List;
 import org.easel.core.config.ConfigSection;
 
 /** Registers the {@code style:} section with the config binder. */
@@ -9,6 +10,11 @@ public final class StyleSection implements ConfigSection {
     @Override
     public String key() {
         return KEY;
+    }
+
+    @Override
+    public List<String> tasks() {
+        return List.of("style");
     }
 
     @Override

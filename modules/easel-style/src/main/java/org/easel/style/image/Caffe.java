@@ -1,17 +1,16 @@
 package org.easel.style.image;
 
+import org.easel.nets.Preprocessing;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The preprocessing both Keras ImageNet files expect ("caffe" mode): RGB -> BGR and the ImageNet
- * BGR mean subtracted, pixel scale 0-255. The optimisation runs directly in this space, as the
- * Keras example does, so no conversion op sits in the graph.
+ * Style transfer optimises pixels directly in the space the Keras ImageNet weights expect ("caffe"
+ * mode: BGR, ImageNet mean subtracted, 0-255 scale), as the Keras example does, so no conversion op sits
+ * in the graph. The convention itself (channel order, means) is easel-nets' {@link Preprocessing}.
  */
 public final class Caffe {
-    public static final float[] BGR_MEAN = {103.939f, 116.779f, 123.68f};
-
     private Caffe() {
     }
 
@@ -19,10 +18,10 @@ public final class Caffe {
         int plane = img.width() * img.height();
         float[] d = img.data();
         double[] out = new double[3 * plane];
-        for (int c = 0; c < 3; c++) { // output channel c is BGR: source channel 2 - c
-            int src = (2 - c) * plane;
+        for (int c = 0; c < 3; c++) {
+            int src = Preprocessing.rgbPlane(c) * plane;
             for (int i = 0; i < plane; i++) {
-                out[c * plane + i] = d[src + i] - BGR_MEAN[c];
+                out[c * plane + i] = Preprocessing.toCaffe(c, d[src + i]);
             }
         }
         return out;
@@ -32,9 +31,9 @@ public final class Caffe {
         int plane = width * height;
         float[] out = new float[3 * plane];
         for (int c = 0; c < 3; c++) {
-            int dst = (2 - c) * plane;
+            int dst = Preprocessing.rgbPlane(c) * plane;
             for (int i = 0; i < plane; i++) {
-                out[dst + i] = (float) (x[c * plane + i] + BGR_MEAN[c]);
+                out[dst + i] = (float) Preprocessing.fromCaffe(c, x[c * plane + i]);
             }
         }
         return new RgbImage(width, height, out);
@@ -48,8 +47,8 @@ public final class Caffe {
     public static void clamp(double[] x) {
         int plane = x.length / 3;
         for (int c = 0; c < 3; c++) {
-            double lo = -BGR_MEAN[c];
-            double hi = 255 - BGR_MEAN[c];
+            double lo = Preprocessing.toCaffe(c, 0f);
+            double hi = Preprocessing.toCaffe(c, 255f);
             for (int i = c * plane; i < (c + 1) * plane; i++) {
                 x[i] = Math.max(lo, Math.min(hi, x[i]));
             }

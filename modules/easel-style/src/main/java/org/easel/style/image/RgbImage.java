@@ -1,5 +1,6 @@
 package org.easel.style.image;
 
+import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -22,7 +23,7 @@ public record RgbImage(int width, int height, float[] data) {
         int h = img.getHeight();
         BufferedImage rgb = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = rgb.createGraphics();
-        g.setColor(java.awt.Color.WHITE);
+        g.setColor(Color.WHITE);
         g.fillRect(0, 0, w, h);
         g.drawImage(img, 0, 0, null);
         g.dispose();

@@ -1,5 +1,6 @@
 package org.easel.style.loss;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
@@ -26,7 +27,7 @@ public record LossSpec(String contentLayer, List<String> styleLayers, double[] s
 
     /** Every layer the graph needs, content first. */
     public List<String> allLayers() {
-        java.util.LinkedHashSet<String> s = new java.util.LinkedHashSet<>();
+        LinkedHashSet<String> s = new LinkedHashSet<>();
         s.add(contentLayer);
         s.addAll(styleLayers);
         return List.copyOf(s);

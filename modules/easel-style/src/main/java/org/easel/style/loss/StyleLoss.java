@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.easel.core.io.QuietSameDiff;
-import org.easel.style.model.FeatureNetwork;
+import org.easel.style.model.StyleBackbone;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
@@ -36,7 +36,7 @@ public final class StyleLoss {
     private final int height;
     private final DataType type;
 
-    public StyleLoss(FeatureNetwork net, LossSpec spec, Targets targets, int width, int height, DataType type) {
+    public StyleLoss(StyleBackbone net, LossSpec spec, Targets targets, int width, int height, DataType type) {
         QuietSameDiff.install();   // SameDiff prints a line per differentiated op otherwise
         this.width = width;
         this.height = height;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.easel.style.image.Caffe;
 import org.easel.style.image.RgbImage;
-import org.easel.style.model.FeatureNetwork;
+import org.easel.style.model.StyleBackbone;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -18,7 +18,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public record Targets(INDArray content, Map<String, INDArray> grams, Map<String, long[]> shapes, double contentTv) {
 
-    public static Targets compute(FeatureNetwork net, LossSpec spec, RgbImage content, List<RgbImage> styles,
+    public static Targets compute(StyleBackbone net, LossSpec spec, RgbImage content, List<RgbImage> styles,
                                   double[] styleWeights, DataType type) {
         Map<String, INDArray> cf = net.features(Caffe.tensor(Caffe.toInput(content), content.width(), content.height(), type),
                 spec.allLayers());

@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
 import java.util.List;
 import org.easel.core.io.AtomicFiles;
 import org.easel.style.StyleResult.Step;
@@ -44,7 +45,7 @@ public final class LossChart {
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         LogAxis y = new LogAxis("loss (weighted terms, log scale)");
         y.setSmallestValue(floor);
-        y.setNumberFormatOverride(new java.text.DecimalFormat("0.##E0"));
+        y.setNumberFormatOverride(new DecimalFormat("0.##E0"));
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
         Color[] colors = {Color.BLACK, new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c)};
         for (int i = 0; i < colors.length; i++) {

@@ -42,7 +42,7 @@ public final class StyleReport {
             }
             sb.append("\n");
         }
-        sb.append("- Network: ").append(r.network()).append("\n");
+        sb.append("- Backbone: ").append(r.backbone()).append("\n");
         sb.append("- Content layer: `").append(spec.contentLayer()).append("`\n- Style layers (weight): ");
         for (int i = 0; i < spec.styleLayers().size(); i++) {
             sb.append(i > 0 ? ", " : "").append("`").append(spec.styleLayers().get(i)).append("` (")

@@ -11,6 +11,7 @@ import java.util.List;
 import org.easel.core.config.ConfigLoader;
 import org.easel.core.config.Doc;
 import org.easel.core.config.ExperimentConfig;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class StyleConfigTest {
@@ -34,7 +35,7 @@ class StyleConfigTest {
                   size: 256
                   tv_weight: 0.5
                   preserve_colors: true
-                  network: squeezenet
+                  backbone: squeezenet
                 """;
         ExperimentConfig c = ConfigLoader.parse(yaml, "test.yaml", List.of());
         StyleConfig s = c.section("style", StyleConfig.class);
@@ -58,7 +59,7 @@ class StyleConfigTest {
                   style: [b.jpg]
                   style_weights: [1, 2]
                   optimiser: adam
-                  network: resnet
+                  backbone: resnet
                 """;
         Exception e = assertThrows(RuntimeException.class, () -> ConfigLoader.parse(yaml, "bad.yaml", List.of()));
         String m = e.getMessage();
@@ -68,9 +69,24 @@ class StyleConfigTest {
     }
 
     @Test
+    void theOldNetworkKeyIsAnErrorThatNamesTheNewOneAndTheLine() {
+        String yaml = """
+                name: st
+                task: style
+                style:
+                  content: a.jpg
+                  style: [b.jpg]
+                  network: vgg16
+                """;
+        Exception e = assertThrows(RuntimeException.class, () -> ConfigLoader.parse(yaml, "old.yaml", List.of()));
+        assertTrue(e.getMessage().contains("old.yaml:6:") && e.getMessage().contains("style.network")
+                && e.getMessage().contains("renamed to style.backbone"), e.getMessage());
+    }
+
+    @Test
     void theShippedConfigParsesAndRunsTheStyleTask() {
         Path p = Path.of("../../configs/style-transfer.yaml");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(p), "run from the module folder");
+        Assumptions.assumeTrue(Files.isRegularFile(p), "run from the module folder");
         ExperimentConfig c = ConfigLoader.load(p, List.of());
         assertEquals("style", c.task());
         StyleConfig s = c.section("style", StyleConfig.class);

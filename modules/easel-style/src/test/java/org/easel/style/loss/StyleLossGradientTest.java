@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Random;
+import org.easel.nets.Networks;
+import org.easel.style.image.Caffe;
 import org.easel.style.image.RgbImage;
-import org.easel.style.model.FeatureNetwork;
-import org.easel.style.model.SqueezeNet;
+import org.easel.style.model.StyleBackbone;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -27,14 +28,14 @@ class StyleLossGradientTest {
     void gradientMatchesFiniteDifferences() {
         int w = 40;
         int h = 36;
-        FeatureNetwork net = FeatureNetwork.random(new SqueezeNet(), 7, DataType.DOUBLE);
+        StyleBackbone net = StyleBackbone.random(Networks.SQUEEZENET, 7, DataType.DOUBLE);
         LossSpec spec = new LossSpec("fire3", List.of("conv1", "fire2", "fire3"), new double[] {1, 2, 1}, 1.0, 10.0, 0.5);
         RgbImage content = random(w, h, 1);
         RgbImage style = random(30, 44, 2); // a different size than the content on purpose
         Targets t = Targets.compute(net, spec, content, List.of(style), new double[] {1}, DataType.DOUBLE);
         StyleLoss loss = new StyleLoss(net, spec, t, w, h, DataType.DOUBLE);
 
-        double[] x = org.easel.style.image.Caffe.toInput(random(w, h, 3));
+        double[] x = Caffe.toInput(random(w, h, 3));
         double[] g = new double[x.length];
         StyleLoss.Parts p = loss.evaluate(x, g);
         assertTrue(p.content() > 0 && p.style() > 0 && p.tv() > 0, "all three terms active: " + p);
@@ -63,16 +64,16 @@ class StyleLossGradientTest {
     void contentAtItsOwnImageIsZeroAndStyleAtItsOwnImageIsZero() {
         int w = 40;
         int h = 40;
-        FeatureNetwork net = FeatureNetwork.random(new SqueezeNet(), 3, DataType.DOUBLE);
+        StyleBackbone net = StyleBackbone.random(Networks.SQUEEZENET, 3, DataType.DOUBLE);
         LossSpec spec = new LossSpec("fire2", List.of("conv1", "fire2"), new double[] {1, 1}, 1.0, 1.0, 0.0);
         RgbImage img = random(w, h, 5);
         Targets t = Targets.compute(net, spec, img, List.of(img), new double[] {1}, DataType.DOUBLE);
         StyleLoss loss = new StyleLoss(net, spec, t, w, h, DataType.DOUBLE);
         double[] g = new double[3 * w * h];
-        StyleLoss.Parts p = loss.evaluate(org.easel.style.image.Caffe.toInput(img), g);
+        StyleLoss.Parts p = loss.evaluate(Caffe.toInput(img), g);
         assertEquals(0, p.content(), 1e-12);
         assertEquals(0, p.style(), 1e-12);
-        StyleLoss.Parts q = loss.evaluate(org.easel.style.image.Caffe.toInput(random(w, h, 6)), g);
+        StyleLoss.Parts q = loss.evaluate(Caffe.toInput(random(w, h, 6)), g);
         assertTrue(q.content() > 0.01 && q.style() > 1e-4, "another image is far from both targets: " + q);
     }
 }

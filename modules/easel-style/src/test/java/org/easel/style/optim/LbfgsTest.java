@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +27,7 @@ class LbfgsTest {
     /** The n-dimensional Rosenbrock function; minimum 0 at (1, ..., 1). */
     private static final Objective ROSENBROCK = (x, g) -> {
         double f = 0;
-        java.util.Arrays.fill(g, 0);
+        Arrays.fill(g, 0);
         for (int i = 0; i + 1 < x.length; i++) {
             double a = x[i + 1] - x[i] * x[i];
             double b = 1 - x[i];

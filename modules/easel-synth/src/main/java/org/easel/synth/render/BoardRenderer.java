@@ -2,6 +2,11 @@ package org.easel.synth.render;
 
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.GradientPaint;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Rectangle2D;
+import java.time.LocalDate;
+import java.time.YearMonth;
 
 /**
  * Hard negatives with digits and grids that are not money: class schedules, train timetables,
@@ -230,7 +235,7 @@ public final class BoardRenderer {
         boolean sky = t.dark() || c.p(0.6);
         if (sky) {
             Color top = Theme.jitter(t.dark() ? new Color(0x1c2a4a) : new Color(0x4a90d9), c.r, 30);
-            c.g.setPaint(new java.awt.GradientPaint(c.x, c.y, top, c.x, c.y + c.h, Theme.mix(top, Color.BLACK, 0.45)));
+            c.g.setPaint(new GradientPaint(c.x, c.y, top, c.x, c.y + c.h, Theme.mix(top, Color.BLACK, 0.45)));
             c.g.fillRect(c.x, c.y, c.w, c.h);
         } else {
             c.fill(t.bg(), c.x, c.y, c.w, c.h);
@@ -252,11 +257,11 @@ public final class BoardRenderer {
                 c.x + u, yy + u * 3.2, c.font(Font.PLAIN, u * 0.8), ink);
         double ix = c.x + c.w - u * 8;
         c.g.setColor(new Color(0xffd60a));
-        c.g.fill(new java.awt.geom.Ellipse2D.Double(ix, c.y + u * 2, u * 4.5, u * 4.5));
+        c.g.fill(new Ellipse2D.Double(ix, c.y + u * 2, u * 4.5, u * 4.5));
         if (c.p(0.6)) {
             c.g.setColor(new Color(245, 245, 250, 235));
-            c.g.fill(new java.awt.geom.Ellipse2D.Double(ix + u, c.y + u * 4.5, u * 5, u * 2.4));
-            c.g.fill(new java.awt.geom.Ellipse2D.Double(ix + u * 2.2, c.y + u * 3.6, u * 2.6, u * 2.6));
+            c.g.fill(new Ellipse2D.Double(ix + u, c.y + u * 4.5, u * 5, u * 2.4));
+            c.g.fill(new Ellipse2D.Double(ix + u * 2.2, c.y + u * 3.6, u * 2.6, u * 2.6));
         }
         yy += u * 5.5;
         boolean hourly = c.p(0.4);
@@ -268,7 +273,7 @@ public final class BoardRenderer {
                 double cx = c.x + u + cw * (k + 0.5);
                 c.textCenter(k == 0 ? "Now" : String.format("%02d", (hour + k) % 24), cx, yy, c.font(Font.PLAIN, u * 0.8), ink);
                 c.g.setColor(k % 3 == 0 ? new Color(0xffd60a) : new Color(230, 230, 240));
-                c.g.fill(new java.awt.geom.Ellipse2D.Double(cx - u * 0.7, yy + u * 0.6, u * 1.4, u * 1.4));
+                c.g.fill(new Ellipse2D.Double(cx - u * 0.7, yy + u * 0.6, u * 1.4, u * 1.4));
                 c.textCenter((temp + c.i(-3, 3)) + "°", cx, yy + u * 3.3, c.font(Font.BOLD, u * 0.9), ink);
             }
             yy += u * 5;
@@ -304,9 +309,9 @@ public final class BoardRenderer {
             c.textCenter(c.p(0.5) ? dn.substring(0, 3) : dn.substring(0, 1), c.x + cellW * (d + 0.5), gridTop + u, c.font(Font.BOLD, u * 0.75),
                     t.muted());
         }
-        int first = java.time.LocalDate.of(year, month + 1, 1).getDayOfWeek().getValue() - (mondayFirst ? 1 : 0);
+        int first = LocalDate.of(year, month + 1, 1).getDayOfWeek().getValue() - (mondayFirst ? 1 : 0);
         first = Math.floorMod(first, 7);
-        int len = java.time.YearMonth.of(year, month + 1).lengthOfMonth();
+        int len = YearMonth.of(year, month + 1).lengthOfMonth();
         int today = c.i(1, len);
         Font f = c.font(Font.PLAIN, u * 0.85);
         Font ef = c.font(Font.PLAIN, u * 0.6);
@@ -318,11 +323,11 @@ public final class BoardRenderer {
             if (lines) {
                 c.g.setColor(t.grid());
                 c.stroke(1);
-                c.g.draw(new java.awt.geom.Rectangle2D.Double(cx, cy, cellW, cellH));
+                c.g.draw(new Rectangle2D.Double(cx, cy, cellW, cellH));
             }
             if (day == today) {
                 c.g.setColor(t.accent(0));
-                c.g.fill(new java.awt.geom.Ellipse2D.Double(cx + u * 0.15, cy + u * 0.1, u * 1.6, u * 1.6));
+                c.g.fill(new Ellipse2D.Double(cx + u * 0.15, cy + u * 0.1, u * 1.6, u * 1.6));
             }
             c.text(Integer.toString(day), cx + u * 0.35, cy + u * 1.3, f, day == today ? Color.WHITE : t.fg());
             if (c.p(0.15) && cellH > u * 2.5) {

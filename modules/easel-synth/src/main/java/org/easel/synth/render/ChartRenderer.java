@@ -4,8 +4,10 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.GradientPaint;
+import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
+import java.util.function.DoubleUnaryOperator;
 
 /** Price charts as trading apps and finance sites draw them: candlesticks, lines, areas, bars. */
 public final class ChartRenderer {
@@ -124,14 +126,14 @@ public final class ChartRenderer {
         boolean vgrid = c.p(0.5);
         double fmin = min;
         double fmax = max;
-        java.util.function.DoubleUnaryOperator py = v -> plot.y + plot.height * (1 - (v - fmin) / (fmax - fmin));
+        DoubleUnaryOperator py = v -> plot.y + plot.height * (1 - (v - fmin) / (fmax - fmin));
         c.g.setStroke(dashed ? new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {3f, 3f}, 0f) : new BasicStroke(1f));
         boolean labelCur = c.p(0.3);
         int axisDec = step >= 1 ? (step >= 10 && c.p(0.5) ? 0 : Math.min(dec, 2)) : dec;
         for (double v = Math.ceil(min / step) * step; v <= max; v += step) {
             double yy = py.applyAsDouble(v);
             c.g.setColor(t.grid());
-            c.g.draw(new java.awt.geom.Line2D.Double(plot.x, yy, plot.x + plot.width, yy));
+            c.g.draw(new Line2D.Double(plot.x, yy, plot.x + plot.width, yy));
             String lab = labelCur ? m.amount(v, axisDec) : m.number(v, axisDec);
             if (axisRight) {
                 c.text(lab, plot.x + plot.width + u * 0.4, yy + u * 0.3, axisF, t.muted());
@@ -147,7 +149,7 @@ public final class ChartRenderer {
             double xx = plot.x + plot.width * (k + 0.5) / labels;
             if (vgrid) {
                 c.g.setColor(t.grid());
-                c.g.draw(new java.awt.geom.Line2D.Double(xx, plot.y, xx, bottom));
+                c.g.draw(new Line2D.Double(xx, plot.y, xx, bottom));
             }
             c.textCenter(Money.date(year, month, k * Math.max(1, 12 / labels), dateStyle), xx, bottom + u * 1.1, axisF, t.muted());
         }
@@ -245,7 +247,7 @@ public final class ChartRenderer {
             c.text(lab, bx + u * 0.25, yy + u * 0.3, axisF, Theme.luminance(trend) > 0.6 ? Color.BLACK : Color.WHITE);
             c.g.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {2f, 2f}, 0f));
             c.g.setColor(trend);
-            c.g.draw(new java.awt.geom.Line2D.Double(plot.x, yy, plot.x + plot.width, yy));
+            c.g.draw(new Line2D.Double(plot.x, yy, plot.x + plot.width, yy));
         }
         if (volume) {
             double vtop = plotBottom + u * 0.3;
@@ -284,7 +286,7 @@ public final class ChartRenderer {
         max += (max - min) * 0.12;
         double fmin = min - (min < 0 ? (max - min) * 0.05 : 0);
         double fmax = max;
-        java.util.function.DoubleUnaryOperator py = val -> plot.y + plot.height * (1 - (val - fmin) / (fmax - fmin));
+        DoubleUnaryOperator py = val -> plot.y + plot.height * (1 - (val - fmin) / (fmax - fmin));
         double step = niceStep(fmax - fmin, c.i(3, 6));
         for (double g = Math.ceil(fmin / step) * step; g <= fmax; g += step) {
             double yy = py.applyAsDouble(g);

@@ -3,6 +3,7 @@ package org.easel.synth.render;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.geom.Ellipse2D;
+import java.awt.geom.Rectangle2D;
 
 /**
  * Screen furniture around content: browser bars, window title bars, phone status bars, document
@@ -83,7 +84,7 @@ public final class Chrome {
         c.text(String.format("%d:%02d", c.i(1, 12), c.i(0, 59)), c.x + u, c.y + u * 1.1, f, c.t.fg());
         c.fill(c.t.fg(), c.x + c.w - u * 2.2, c.y + u * 0.45, u * 1.4 * c.u(0.2, 1), u * 0.6);
         c.g.setColor(c.t.fg());
-        c.g.draw(new java.awt.geom.Rectangle2D.Double(c.x + c.w - u * 2.2, c.y + u * 0.45, u * 1.4, u * 0.6));
+        c.g.draw(new Rectangle2D.Double(c.x + c.w - u * 2.2, c.y + u * 0.45, u * 1.4, u * 0.6));
         for (int k = 0; k < 4; k++) {
             c.fill(c.t.fg(), c.x + c.w - u * (4.2 - k * 0.35), c.y + u * (1.05 - k * 0.15), u * 0.22, u * (0.15 + k * 0.15));
         }

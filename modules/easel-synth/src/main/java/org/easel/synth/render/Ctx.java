@@ -6,6 +6,9 @@ import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.geom.Line2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.geom.RoundRectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Random;
@@ -169,18 +172,18 @@ public final class Ctx {
     // ---- shapes ----
     public void fill(Color c, double px, double py, double pw, double ph) {
         g.setColor(c);
-        g.fill(new java.awt.geom.Rectangle2D.Double(px, py, pw, ph));
+        g.fill(new Rectangle2D.Double(px, py, pw, ph));
     }
 
     public void roundRect(Color c, double px, double py, double pw, double ph, double arc) {
         g.setColor(c);
-        g.fill(new java.awt.geom.RoundRectangle2D.Double(px, py, pw, ph, arc, arc));
+        g.fill(new RoundRectangle2D.Double(px, py, pw, ph, arc, arc));
     }
 
     public void line(Color c, double stroke, double x1, double y1, double x2, double y2) {
         g.setColor(c);
         g.setStroke(new BasicStroke((float) stroke));
-        g.draw(new java.awt.geom.Line2D.Double(x1, y1, x2, y2));
+        g.draw(new Line2D.Double(x1, y1, x2, y2));
     }
 
     public void stroke(double width) {

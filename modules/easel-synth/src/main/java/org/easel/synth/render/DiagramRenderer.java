@@ -3,8 +3,11 @@ package org.easel.synth.render;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Shape;
+import java.awt.geom.AffineTransform;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
+import java.awt.geom.RoundRectangle2D;
 
 /**
  * Hard negatives that look like business graphics but carry no money: flowcharts, org charts,
@@ -67,7 +70,7 @@ public final class DiagramRenderer {
             String label = i == 0 ? "Start" : c.pick(STEPS);
             boolean decision = label.endsWith("?");
             c.g.setColor(fill);
-            java.awt.Shape s;
+            Shape s;
             if (decision) {
                 Path2D.Double d = new Path2D.Double();
                 d.moveTo(x, y - bh * 0.7);
@@ -77,9 +80,9 @@ public final class DiagramRenderer {
                 d.closePath();
                 s = d;
             } else if (i == 0 || label.equals("Done")) {
-                s = new java.awt.geom.RoundRectangle2D.Double(x - bw / 2, y - bh / 2, bw, bh, bh, bh);
+                s = new RoundRectangle2D.Double(x - bw / 2, y - bh / 2, bw, bh, bh, bh);
             } else {
-                s = new java.awt.geom.RoundRectangle2D.Double(x - bw / 2, y - bh / 2, bw, bh, u * 0.5, u * 0.5);
+                s = new RoundRectangle2D.Double(x - bw / 2, y - bh / 2, bw, bh, u * 0.5, u * 0.5);
             }
             c.g.fill(s);
             c.g.setColor(edge);
@@ -189,7 +192,7 @@ public final class DiagramRenderer {
             c.g.draw(river);
         }
         double angle = c.u(-0.4, 0.4);
-        java.awt.geom.AffineTransform old = c.g.getTransform();
+        AffineTransform old = c.g.getTransform();
         c.g.rotate(angle, c.x + c.w / 2.0, c.y + c.h / 2.0);
         Font f = c.font(Font.PLAIN, u * 0.65);
         double gap = c.u(3, 6) * u;

@@ -5,6 +5,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Random;
 import javax.imageio.ImageIO;
 
 /**
@@ -93,7 +94,7 @@ public final class Effects {
     }
 
     /** Camera, screen and scanner artefacts on the final pixels. */
-    public static int[] photometric(java.util.Random r, int[] px, int size) {
+    public static int[] photometric(Random r, int[] px, int size) {
         if (r.nextDouble() < 0.6) {
             px = colour(r, px);
         }
@@ -125,7 +126,7 @@ public final class Effects {
         return px;
     }
 
-    private static int[] colour(java.util.Random r, int[] px) {
+    private static int[] colour(Random r, int[] px) {
         double contrast = 0.75 + r.nextDouble() * 0.5;
         double bright = (r.nextDouble() - 0.5) * 50;
         double sat = 0.6 + r.nextDouble() * 0.7;
@@ -153,7 +154,7 @@ public final class Effects {
     }
 
     /** A phone photo of a monitor: moiré interference, RGB sub-pixel rows, glare, vignette, softness. */
-    private static int[] screenPhoto(java.util.Random r, int[] px, int size) {
+    private static int[] screenPhoto(Random r, int[] px, int size) {
         double f1 = 0.5 + r.nextDouble() * 2.5;
         double f2 = f1 * (0.9 + r.nextDouble() * 0.2);
         double a1 = r.nextDouble() * Math.PI;
@@ -196,7 +197,7 @@ public final class Effects {
     }
 
     /** A scanned or photocopied page: paper tint, slight softness, specks, sometimes grey. */
-    private static int[] scan(java.util.Random r, int[] px, int size) {
+    private static int[] scan(Random r, int[] px, int size) {
         double tr = 0.92 + r.nextDouble() * 0.08;
         double tg = 0.9 + r.nextDouble() * 0.08;
         double tb = 0.8 + r.nextDouble() * 0.15;
@@ -223,7 +224,7 @@ public final class Effects {
         return px;
     }
 
-    private static void vignette(java.util.Random r, int[] px, int size, double strength) {
+    private static void vignette(Random r, int[] px, int size, double strength) {
         double c = size / 2.0;
         double max = Math.hypot(c, c);
         for (int y = 0; y < size; y++) {

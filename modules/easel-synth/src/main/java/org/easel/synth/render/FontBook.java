@@ -2,6 +2,7 @@ package org.easel.synth.render;
 
 import java.awt.Font;
 import java.awt.GraphicsEnvironment;
+import java.awt.font.FontRenderContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -60,7 +61,7 @@ public final class FontBook {
         List<String> mono = new ArrayList<>();
         for (String name : all) {
             Font f = new Font(name, Font.PLAIN, 20);
-            java.awt.font.FontRenderContext frc = new java.awt.font.FontRenderContext(null, true, true);
+            FontRenderContext frc = new FontRenderContext(null, true, true);
             double wi = f.getStringBounds("iiii", frc).getWidth();
             double wm = f.getStringBounds("MMMM", frc).getWidth();
             if (Math.abs(wi - wm) < 0.5) {

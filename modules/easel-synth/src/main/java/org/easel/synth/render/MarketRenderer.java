@@ -3,6 +3,7 @@ package org.easel.synth.render;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.geom.Arc2D;
+import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 
 /** Quote boards, trading terminals and finance dashboards: many prices, green and red. */
@@ -233,7 +234,7 @@ public final class MarketRenderer {
         }
         c.g.setColor(t.panel());
         double hole = r * c.u(0.45, 0.65);
-        c.g.fill(new java.awt.geom.Ellipse2D.Double(cx - hole, cy - hole, 2 * hole, 2 * hole));
+        c.g.fill(new Ellipse2D.Double(cx - hole, cy - hole, 2 * hole, 2 * hole));
         c.textCenter(m.compact(Math.exp(c.u(Math.log(1e4), Math.log(1e8)))), cx, cy + u * 0.35, c.font(Font.BOLD, u * 0.8), t.fg());
         double ly = cy + r + u * 1.4;
         for (int k = 0; k < parts && ly < yy + restH - u * 0.3; k++) {

@@ -4,6 +4,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,7 +73,7 @@ public final class PhotoLibrary {
                     + "). Add photos there or leave photos_dir unset to use generated images only.");
         }
         LOG.info("Using {} photo(s) from {}", px.size(), dir);
-        return new PhotoLibrary(List.copyOf(px), List.copyOf(dm), Hashing.sha256(fp.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return new PhotoLibrary(List.copyOf(px), List.copyOf(dm), Hashing.sha256(fp.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     public boolean isEmpty() {

@@ -1,11 +1,16 @@
 package org.easel.synth.render;
 
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.GradientPaint;
 import java.awt.RadialGradientPaint;
+import java.awt.Shape;
+import java.awt.geom.Arc2D;
 import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Point2D;
+import java.awt.geom.Rectangle2D;
 
 /** Natural-ish scenes (sky, sun, clouds, mountains, trees, water) and doodles/drawings. */
 public final class SceneRenderer {
@@ -66,7 +71,7 @@ public final class SceneRenderer {
         if (water) {
             c.g.setPaint(new GradientPaint(0, (float) horizon, Theme.mix(skyBottom, new Color(30, 70, 120), 0.5), 0, c.y + c.h,
                     new Color(20, 50, 90)));
-            c.g.fill(new java.awt.geom.Rectangle2D.Double(c.x, horizon, c.w, c.y + c.h - horizon));
+            c.g.fill(new Rectangle2D.Double(c.x, horizon, c.w, c.y + c.h - horizon));
             for (int i = 0; i < c.i(10, 40); i++) {
                 double yy = horizon + c.u(0, 1) * (c.y + c.h - horizon);
                 c.line(Theme.alpha(Color.WHITE, c.i(30, 90)), 1, c.x + c.u(0, c.w), yy, c.x + c.u(0, c.w), yy);
@@ -121,7 +126,7 @@ public final class SceneRenderer {
         c.g.setColor(col);
         c.g.fill(p);
         if (snow) {
-            java.awt.Shape old = c.g.getClip();
+            Shape old = c.g.getClip();
             c.g.clip(p);
             c.fill(new Color(245, 245, 250, 220), c.x, peak - c.h, c.w, c.h + (base - peak) * 0.25);
             c.g.setClip(old);
@@ -194,7 +199,7 @@ public final class SceneRenderer {
                     }
                 }
                 case 1 -> {
-                    java.awt.geom.Rectangle2D.Double rr = new java.awt.geom.Rectangle2D.Double(x - s / 2, y - s / 2, s, s * c.u(0.5, 1.3));
+                    Rectangle2D.Double rr = new Rectangle2D.Double(x - s / 2, y - s / 2, s, s * c.u(0.5, 1.3));
                     if (filled) {
                         c.g.fill(rr);
                     } else {
@@ -222,40 +227,40 @@ public final class SceneRenderer {
                     c.g.draw(new Ellipse2D.Double(x - s / 2, y - s / 2, s, s));
                     c.g.fill(new Ellipse2D.Double(x - s * 0.2, y - s * 0.15, s * 0.08, s * 0.08));
                     c.g.fill(new Ellipse2D.Double(x + s * 0.12, y - s * 0.15, s * 0.08, s * 0.08));
-                    c.g.draw(new java.awt.geom.Arc2D.Double(x - s * 0.25, y - s * 0.2, s * 0.5, s * 0.45, 200, 140, java.awt.geom.Arc2D.OPEN));
+                    c.g.draw(new Arc2D.Double(x - s * 0.25, y - s * 0.2, s * 0.5, s * 0.45, 200, 140, Arc2D.OPEN));
                 }
                 case 6 -> {
                     c.g.draw(new Ellipse2D.Double(x - s * 0.12, y - s * 0.5, s * 0.24, s * 0.24));
-                    c.g.draw(new java.awt.geom.Line2D.Double(x, y - s * 0.26, x, y + s * 0.15));
-                    c.g.draw(new java.awt.geom.Line2D.Double(x - s * 0.25, y - s * 0.1, x + s * 0.25, y - s * 0.1));
-                    c.g.draw(new java.awt.geom.Line2D.Double(x, y + s * 0.15, x - s * 0.2, y + s * 0.5));
-                    c.g.draw(new java.awt.geom.Line2D.Double(x, y + s * 0.15, x + s * 0.2, y + s * 0.5));
+                    c.g.draw(new Line2D.Double(x, y - s * 0.26, x, y + s * 0.15));
+                    c.g.draw(new Line2D.Double(x - s * 0.25, y - s * 0.1, x + s * 0.25, y - s * 0.1));
+                    c.g.draw(new Line2D.Double(x, y + s * 0.15, x - s * 0.2, y + s * 0.5));
+                    c.g.draw(new Line2D.Double(x, y + s * 0.15, x + s * 0.2, y + s * 0.5));
                 }
                 case 7 -> {
-                    c.g.draw(new java.awt.geom.Rectangle2D.Double(x - s / 2, y - s * 0.2, s, s * 0.6));
+                    c.g.draw(new Rectangle2D.Double(x - s / 2, y - s * 0.2, s, s * 0.6));
                     Path2D.Double roof = new Path2D.Double();
                     roof.moveTo(x - s * 0.6, y - s * 0.2);
                     roof.lineTo(x, y - s * 0.7);
                     roof.lineTo(x + s * 0.6, y - s * 0.2);
                     c.g.draw(roof);
-                    c.g.draw(new java.awt.geom.Rectangle2D.Double(x - s * 0.1, y + s * 0.1, s * 0.2, s * 0.3));
+                    c.g.draw(new Rectangle2D.Double(x - s * 0.1, y + s * 0.1, s * 0.2, s * 0.3));
                 }
                 default -> {
                     for (int pidx = 0; pidx < 6; pidx++) {
                         double a = pidx * Math.PI / 3;
                         c.g.draw(new Ellipse2D.Double(x + Math.cos(a) * s * 0.25 - s * 0.15, y + Math.sin(a) * s * 0.25 - s * 0.15, s * 0.3, s * 0.3));
                     }
-                    c.g.draw(new java.awt.geom.Line2D.Double(x, y + s * 0.3, x, y + s));
+                    c.g.draw(new Line2D.Double(x, y + s * 0.3, x, y + s));
                 }
             }
         }
         if (c.p(0.3)) {
-            c.text(Words.title(c.r, c.i(1, 3)), c.x + c.u(0.05, 0.5) * c.w, c.y + c.u(0.1, 0.95) * c.h, c.anyFont(java.awt.Font.ITALIC,
+            c.text(Words.title(c.r, c.i(1, 3)), c.x + c.u(0.05, 0.5) * c.w, c.y + c.u(0.1, 0.95) * c.h, c.anyFont(Font.ITALIC,
                     c.unit() * c.u(1, 2.5)), t.accent(c.i(0, 4)));
         }
     }
 
-    static java.awt.Shape star(double x, double y, double ro, double ri, int points) {
+    static Shape star(double x, double y, double ro, double ri, int points) {
         Path2D.Double p = new Path2D.Double();
         for (int i = 0; i < points * 2; i++) {
             double a = Math.PI * i / points - Math.PI / 2;

@@ -2,6 +2,7 @@ package org.easel.synth.render;
 
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.geom.Rectangle2D;
 
 /** Income statements, balance sheets and spreadsheets: line items and columns of figures. */
 public final class StatementRenderer {
@@ -254,6 +255,6 @@ public final class StatementRenderer {
         }
         c.g.setColor(new Color(0x1a73e8));
         c.stroke(2);
-        c.g.draw(new java.awt.geom.Rectangle2D.Double(c.x + rowHeadW + colW * selCol, yy + selRow * rowH, colW, rowH));
+        c.g.draw(new Rectangle2D.Double(c.x + rowHeadW + colW * selCol, yy + selRow * rowH, colW, rowH));
     }
 }

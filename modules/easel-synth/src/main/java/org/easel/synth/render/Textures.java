@@ -3,7 +3,9 @@ package org.easel.synth.render;
 import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.RadialGradientPaint;
+import java.awt.geom.AffineTransform;
 import java.awt.geom.Point2D;
+import java.awt.geom.Rectangle2D;
 import java.util.Random;
 
 /** Procedural textures: fractal (plasma) noise, marble, wood, gradients, stripes, checks, cells. */
@@ -117,12 +119,12 @@ public final class Textures {
         c.fill(Theme.jitter(c.t.bg(), c.r, 40), x0, y0, w, h);
         double angle = c.u(0, Math.PI);
         double period = c.u(6, w / 4.0);
-        java.awt.geom.AffineTransform old = c.g.getTransform();
+        AffineTransform old = c.g.getTransform();
         c.g.rotate(angle, x0 + w / 2.0, y0 + h / 2.0);
         int k = 0;
         for (double p = -w * 1.5; p < w * 1.5; p += period, k++) {
             c.g.setColor(c.t.accent(k % c.i(1, 4)));
-            c.g.fill(new java.awt.geom.Rectangle2D.Double(x0 + p, y0 - h, period * c.u(0.3, 0.6), h * 3));
+            c.g.fill(new Rectangle2D.Double(x0 + p, y0 - h, period * c.u(0.3, 0.6), h * 3));
         }
         c.g.setTransform(old);
     }

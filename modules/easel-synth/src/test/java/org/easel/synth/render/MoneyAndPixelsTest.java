@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +47,7 @@ class MoneyAndPixelsTest {
         ImageFactory a = new ImageFactory(48, 1L, PhotoLibrary.EMPTY);
         ImageFactory b = new ImageFactory(48, 1L, PhotoLibrary.EMPTY);
         assertArrayEquals(a.make(true, 3).jpeg(), b.make(true, 3).jpeg());
-        assertTrue(!java.util.Arrays.equals(a.make(true, 3).jpeg(), a.make(true, 4).jpeg()));
-        assertTrue(!java.util.Arrays.equals(a.make(true, 3).jpeg(), a.make(false, 3).jpeg()));
+        assertTrue(!Arrays.equals(a.make(true, 3).jpeg(), a.make(true, 4).jpeg()));
+        assertTrue(!Arrays.equals(a.make(true, 3).jpeg(), a.make(false, 3).jpeg()));
     }
 }

@@ -1,5 +1,6 @@
 package org.easel.transfer.augment;
 
+import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -46,7 +47,7 @@ public record View(boolean flip, double cropX, double cropY, double cropW, doubl
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.setColor(java.awt.Color.WHITE); // transparent pixels become white, as in ImageLoader.resize
+        g.setColor(Color.WHITE); // transparent pixels become white, as in ImageLoader.resize
         g.fillRect(0, 0, w, h);
         // a flip draws the source rectangle mirrored: destination x runs from w to 0
         g.drawImage(img, flip ? w : 0, 0, flip ? 0 : w, h, sx, sy, sx + sw, sy + sh, null);

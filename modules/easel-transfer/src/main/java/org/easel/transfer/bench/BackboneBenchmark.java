@@ -1,6 +1,7 @@
 package org.easel.transfer.bench;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,16 +11,15 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.easel.core.config.TrainingConfig;
 import org.easel.core.io.Json;
 import org.easel.core.train.TrainingListener;
-import org.easel.transfer.backbone.Architecture;
-import org.easel.transfer.backbone.BackboneRegistry;
+import org.easel.nets.BackboneWeights;
+import org.easel.nets.Network;
+import org.easel.nets.Networks;
 import org.easel.transfer.config.FineTuneConfig;
 import org.easel.transfer.config.HeadConfig;
 import org.easel.transfer.featurize.FrozenBackbone;
 import org.easel.transfer.finetune.FineTuner;
 import org.easel.transfer.head.FeatureScaler;
 import org.easel.transfer.head.HeadFactory;
-import org.easel.transfer.weights.BackboneWeights;
-import org.easel.transfer.weights.WeightsResolver;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -39,9 +39,9 @@ public final class BackboneBenchmark {
         int size = args.length > 1 ? Integer.parseInt(args[1]) : 224;
         int batch = args.length > 2 ? Integer.parseInt(args[2]) : 8;
         int iters = args.length > 3 ? Integer.parseInt(args[3]) : 5;
-        Architecture arch = BackboneRegistry.get(name);
-        int last = arch.indexOf(arch.defaultFreeze());
-        BackboneWeights weights = WeightsResolver.random(arch.convParams(last), 42, "random", false);
+        Network net = Networks.get(name, "backbone");
+        int last = net.indexOf(net.defaultCut(), "layer");
+        BackboneWeights weights = BackboneWeights.random(net, last, 42, "random", false);
         Random random = new Random(42);
         float[] pixels = new float[batch * 3 * size * size];
         for (int i = 0; i < pixels.length; i++) {
@@ -53,7 +53,7 @@ public final class BackboneBenchmark {
         out.put("size", size);
         out.put("batch", batch);
 
-        FrozenBackbone frozen = new FrozenBackbone(arch, last, weights, size, "avg");
+        FrozenBackbone frozen = new FrozenBackbone(net, last, weights, size, "avg");
         frozen.features(pixels, batch, batch); // warm-up
         List<Double> featurize = new ArrayList<>();
         for (int i = 0; i < iters; i++) {
@@ -67,9 +67,9 @@ public final class BackboneBenchmark {
 
         int features = frozen.featureSize();
         float[] ones = new float[features];
-        java.util.Arrays.fill(ones, 1f);
+        Arrays.fill(ones, 1f);
         MultiLayerNetwork head = HeadFactory.build(new HeadConfig(List.of(256), 0), TrainingConfig.DEFAULTS, 42, features, 2, null, 0);
-        FineTuner tuner = new FineTuner(arch, 0, last, weights, new int[]{3, size, size}, "avg", new FeatureScaler(new float[features], ones),
+        FineTuner tuner = new FineTuner(net, 0, last, weights, new int[]{3, size, size}, "avg", new FeatureScaler(new float[features], ones),
                 head, null, 0, new FineTuneConfig("all", 1, 1e-4, batch, "val_loss"), 42, TrainingListener.NONE);
         int[] labels = new int[batch];
         for (int i = 0; i < batch; i++) {

@@ -1,5 +1,6 @@
 package org.easel.transfer.config;
 
+import java.util.List;
 import org.easel.core.config.Checks;
 import org.easel.core.config.Doc;
 import org.easel.core.config.Validated;
@@ -14,7 +15,7 @@ public record FineTuneConfig(
 
     public static final FineTuneConfig DEFAULTS = new FineTuneConfig(null, 5, 1e-4, 32, "val_accuracy");
 
-    public static final java.util.List<String> MONITORS = java.util.List.of("val_accuracy", "val_loss");
+    public static final List<String> MONITORS = List.of("val_accuracy", "val_loss");
 
     public boolean enabled() {
         return unfreezeFrom != null && !unfreezeFrom.isBlank();

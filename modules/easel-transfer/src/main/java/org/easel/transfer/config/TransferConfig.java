@@ -1,9 +1,12 @@
 package org.easel.transfer.config;
 
 import java.util.List;
+import java.util.Map;
 import org.easel.core.config.Checks;
 import org.easel.core.config.Doc;
 import org.easel.core.config.Validated;
+import org.easel.nets.Preprocessing;
+import org.easel.transfer.backbone.Backbone;
 
 /**
  * The {@code transfer:} section: which backbone and weights to featurize with, where the frozen part
@@ -26,7 +29,6 @@ public record TransferConfig(
         @Doc("Class weights in the loss: auto (inverse class frequency) or none") String classWeights,
         @Doc("Folder of the featurize-once cache, reused across runs") String cacheDir,
         @Doc("Images per backbone forward pass while featurizing") int featurizeBatch,
-        @Doc("Generate the synthetic financial/non-financial dataset (used when financial_count > 0; else data: image-folder)") SyntheticConfig synthetic,
         @Doc("Test images shown with Grad-CAM heatmaps in the report (0 = none)") int gradcamImages,
         @Doc("Misclassified test images shown in the gallery (at most)") int galleryImages) implements Validated {
 
@@ -42,7 +44,12 @@ public record TransferConfig(
     }
 
     public static final TransferConfig DEFAULTS = new TransferConfig("squeezenet", "imagenet", "none", null, 0, null, "auto", "avg",
-            HeadConfig.DEFAULTS, FineTuneConfig.DEFAULTS, AugmentConfig.DEFAULTS, "auto", "cache/features", 16, SyntheticConfig.DEFAULTS, 6, 24);
+            HeadConfig.DEFAULTS, FineTuneConfig.DEFAULTS, AugmentConfig.DEFAULTS, "auto", "cache/features", 16, 6, 24);
+
+    /** Keys of earlier versions, with what to write instead. */
+    public static final Map<String, String> MOVED = Map.of("synthetic", "moved: datasets are configured under data: now. Write "
+            + "'data: {dataset: synthetic, synthetic: {financial_count: ..., non_financial_count: ..., test_per_class: ..., size: ..., dir: ...}}' "
+            + "(the same keys as before; see configs/finetune-vgg.yaml), or 'data: {dataset: image-folder, path: ...}' for your own images.");
 
     @Override
     public void validate(Checks c) {
@@ -51,8 +58,8 @@ public record TransferConfig(
         c.oneOf(fallback, "fallback", FALLBACKS);
         c.require(inputSize == 0 || (inputSize >= 8 && inputSize <= 1024), "input_size",
                 "must be 0 (the backbone's own) or 8..1024 pixels, found " + inputSize);
-        c.oneOf(preprocessing, "preprocessing", org.easel.transfer.weights.Preprocessing.CONFIG_VALUES);
-        c.require("auto".equals(preprocessing) || backbone == null || org.easel.transfer.backbone.BackboneRegistry.isModelFile(backbone),
+        c.oneOf(preprocessing, "preprocessing", Preprocessing.CONFIG_VALUES);
+        c.require("auto".equals(preprocessing) || backbone == null || Backbone.isModelFile(backbone),
                 "preprocessing", "'" + preprocessing + "' applies only to model-file backbones; built-in backbones use their weights' "
                         + "preprocessing (caffe for imagenet and .h5 weights, unit for random). Remove the key or set it to auto");
         c.oneOf(pooling, "pooling", POOLINGS);

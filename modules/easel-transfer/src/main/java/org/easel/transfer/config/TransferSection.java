@@ -1,5 +1,6 @@
 package org.easel.transfer.config;
 
+import java.util.List;
 import org.easel.core.config.ConfigSection;
 
 /** Registers the {@code transfer:} section with the core config binder. */
@@ -9,6 +10,11 @@ public final class TransferSection implements ConfigSection {
     @Override
     public String key() {
         return KEY;
+    }
+
+    @Override
+    public List<String> tasks() {
+        return List.of("transfer");
     }
 
     @Override

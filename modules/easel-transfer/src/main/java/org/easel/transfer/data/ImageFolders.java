@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -97,7 +98,7 @@ public final class ImageFolders {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        Collections.shuffle(java.util.Arrays.asList(order), new Random(seed * 7919 + 1));
+        Collections.shuffle(Arrays.asList(order), new Random(seed * 7919 + 1));
         List<Path> f = new ArrayList<>(files.size());
         int[] l = new int[files.size()];
         for (int i = 0; i < order.length; i++) {

@@ -5,21 +5,20 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.easel.core.data.DataSplits;
+import org.easel.core.error.EaselException;
 import org.easel.core.io.AtomicFiles;
-import org.easel.core.io.Hashing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The featurize-once cache: one file per (backbone, weights, input size, freeze layer, pooling,
- * preprocessing, image list). The key is a SHA-256 of all of them, so a change to any one of them
+ * preprocessing, image list). The key ({@link FeatureStep#key}) is a SHA-256 of all of them, so a change to any one of them
  * misses the cache instead of silently reusing stale features. Written atomically; a corrupt file
  * is ignored (and rewritten), never trusted.
  */
@@ -35,19 +34,6 @@ public final class FeatureCache {
 
     public Path dir() {
         return dir;
-    }
-
-    /** The cache key for these settings and images. */
-    public static String key(String backbone, String weightsIdentity, int inputSize, String freezeLayer, String pooling,
-                             String preprocessing, ImageSet images) {
-        String s = String.join("\n", "v1", backbone, weightsIdentity, Integer.toString(inputSize), freezeLayer, pooling, preprocessing,
-                images.manifestHash());
-        return Hashing.sha256(s.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** A key for a variant of the features of {@code key} (e.g. augmented views: {@code extra} names the augmentation settings). */
-    public static String derivedKey(String key, String extra) {
-        return Hashing.sha256((key + "\n" + extra).getBytes(StandardCharsets.UTF_8));
     }
 
     public Path file(String key) {
@@ -92,6 +78,15 @@ public final class FeatureCache {
         } catch (IOException | RuntimeException e) {
             LOG.warn("Ignoring unreadable feature cache {} ({}); featurizing again.", f, e.getMessage());
             return Optional.empty();
+        }
+    }
+
+    /** Forgets the features stored under {@code key} (easel featurize --force). */
+    public void delete(String key) {
+        try {
+            Files.deleteIfExists(file(key));
+        } catch (IOException e) {
+            throw new EaselException("Cannot delete the cached features " + file(key) + ": " + e.getMessage(), e);
         }
     }
 

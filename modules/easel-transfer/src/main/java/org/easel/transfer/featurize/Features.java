@@ -1,6 +1,7 @@
 package org.easel.transfer.featurize;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.easel.core.data.DataSplits;
 
@@ -15,6 +16,6 @@ public record Features(float[] x, int dim, int[] labels, List<Path> files, List<
     }
 
     public float[] row(int i) {
-        return java.util.Arrays.copyOfRange(x, i * dim, (i + 1) * dim);
+        return Arrays.copyOfRange(x, i * dim, (i + 1) * dim);
     }
 }

@@ -3,6 +3,7 @@ package org.easel.transfer.featurize;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -115,7 +116,7 @@ public final class Featurizer {
         }
         lastImagesPerSecond = n / ((System.nanoTime() - t0) / 1e9);
         // no copy when every image was readable: stage-2 feature maps can take gigabytes
-        return new Features(rows == n ? x : java.util.Arrays.copyOf(x, rows * dim), dim, java.util.Arrays.copyOf(labels, rows), files,
+        return new Features(rows == n ? x : Arrays.copyOf(x, rows * dim), dim, Arrays.copyOf(labels, rows), files,
                 images.classes(), skipped);
     }
 
@@ -132,6 +133,6 @@ public final class Featurizer {
                 skipped.add(new DataSplits.SkippedFile(images.files().get(i).toString(), String.valueOf(e.getMessage())));
             }
         }
-        return new Batch(kept.size() == to - from ? pixels : java.util.Arrays.copyOf(pixels, kept.size() * per), kept, skipped);
+        return new Batch(kept.size() == to - from ? pixels : Arrays.copyOf(pixels, kept.size() * per), kept, skipped);
     }
 }

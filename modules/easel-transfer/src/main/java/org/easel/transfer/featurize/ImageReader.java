@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.easel.core.data.ImageLoader;
-import org.easel.transfer.weights.Preprocessing;
+import org.easel.nets.Preprocessing;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.api.ndarray.INDArray;
 

@@ -1,10 +1,14 @@
 package org.easel.transfer.featurize;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.easel.core.io.Hashing;
 
 /** Image files with labels (indices into {@code classes}); the order is the feature order. */
-public record ImageSet(List<java.nio.file.Path> files, int[] labels, List<String> classes) {
+public record ImageSet(List<Path> files, int[] labels, List<String> classes) {
     public int size() {
         return files.size();
     }
@@ -24,18 +28,18 @@ public record ImageSet(List<java.nio.file.Path> files, int[] labels, List<String
     public String manifestHash() {
         StringBuilder sb = new StringBuilder(String.join(",", classes)).append('\n');
         for (int i = 0; i < files.size(); i++) {
-            java.nio.file.Path f = files.get(i);
+            Path f = files.get(i);
             long size;
             long mtime;
             try {
-                size = java.nio.file.Files.size(f);
-                mtime = java.nio.file.Files.getLastModifiedTime(f).toMillis();
-            } catch (java.io.IOException e) {
+                size = Files.size(f);
+                mtime = Files.getLastModifiedTime(f).toMillis();
+            } catch (IOException e) {
                 size = -1;
                 mtime = -1;
             }
             sb.append(f.toAbsolutePath().normalize()).append('|').append(size).append('|').append(mtime).append('|').append(labels[i]).append('\n');
         }
-        return Hashing.sha256(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return Hashing.sha256(sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,8 +1,10 @@
 package org.easel.transfer.finetune;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -14,15 +16,18 @@ import org.easel.core.error.EaselException;
 import org.easel.core.io.QuietSameDiff;
 import org.easel.core.train.ClosingBatches;
 import org.easel.core.train.EpochMetrics;
+import org.easel.core.train.Divergence;
 import org.easel.core.train.EpochOrder;
+import org.easel.core.train.Monitor;
+import org.easel.core.train.SameDiffEpochs;
 import org.easel.core.train.TrainingListener;
-import org.easel.transfer.backbone.Architecture;
-import org.easel.transfer.backbone.ConvParam;
-import org.easel.transfer.backbone.Stage;
+import org.easel.nets.BackboneWeights;
+import org.easel.nets.ConvSpec;
+import org.easel.nets.NetGraph;
+import org.easel.nets.Network;
 import org.easel.transfer.config.FineTuneConfig;
-import org.easel.transfer.featurize.StageOps;
+import org.easel.transfer.featurize.Pooling;
 import org.easel.transfer.head.FeatureScaler;
-import org.easel.transfer.weights.BackboneWeights;
 import org.nd4j.autodiff.listeners.At;
 import org.nd4j.autodiff.listeners.BaseListener;
 import org.nd4j.autodiff.listeners.Loss;
@@ -69,10 +74,10 @@ public final class FineTuner {
     private final List<Integer> maskWidths = new ArrayList<>();
 
     /**
-     * @param from     index of the first unfrozen stage; its input is the cached map of stage {@code from - 1}
+     * @param from     index of the first unfrozen layer; its input is the cached map of layer {@code from - 1}
      * @param inShape  [channels, height, width] of that cached map
      */
-    public FineTuner(Architecture arch, int from, int last, BackboneWeights weights, int[] inShape, String pooling, FeatureScaler scaler,
+    public FineTuner(Network net, int from, int last, BackboneWeights weights, int[] inShape, String pooling, FeatureScaler scaler,
                      MultiLayerNetwork head, double[] classWeights, double dropout, FineTuneConfig cfg, long seed, TrainingListener listener) {
         QuietSameDiff.install();   // SameDiff prints a line per differentiated op otherwise
         this.dropout = dropout;
@@ -84,19 +89,14 @@ public final class FineTuner {
         this.classWeights = classWeights;
         this.mapSize = (long) inShape[0] * inShape[1] * inShape[2];
         this.headLayers = head.getnLayers();
-        List<Stage> stages = arch.stages();
-        Set<String> stageNames = stages.subList(from, last + 1).stream().map(Stage::name).collect(Collectors.toSet());
-        this.trainedLayers = arch.convParams(last).stream().map(ConvParam::kerasName)
-                .filter(n -> stageNames.contains(n.contains("/") ? n.substring(0, n.indexOf('/')) : n))
-                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+        Set<String> layerNames = net.layers().subList(from, last + 1).stream().map(l -> l.name()).collect(Collectors.toSet());
+        this.trainedLayers = net.convs(last).stream().filter(c -> layerNames.contains(c.layer())).map(ConvSpec::kerasName)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
 
         SDVariable maps = sd.placeHolder(MAPS, DataType.FLOAT, -1, inShape[0], inShape[1], inShape[2]);
         SDVariable labels = sd.placeHolder(LABELS, DataType.FLOAT, -1, classes);
-        StageOps.Params vars = (layer, part) -> sd.var(StageOps.varName(layer, part), "W".equals(part)
-                ? weights.kernel(layer).castTo(DataType.FLOAT).permute(2, 3, 1, 0).dup('c') // OIHW -> HWIO
-                : weights.bias(layer).castTo(DataType.FLOAT).dup());
-        SDVariable top = StageOps.apply(sd, maps, stages, from, last, vars, true);
-        SDVariable pooled = sd.identity(POOLED, StageOps.pool(sd, top, pooling, 0));
+        SDVariable top = NetGraph.build(sd, maps, net, weights, NetGraph.Mode.TRAINING, from, last);
+        SDVariable pooled = sd.identity(POOLED, Pooling.apply(sd, top, pooling, 0));
         SDVariable h = pooled.sub(sd.constant("feature_mean", Nd4j.createFromArray(scaler.mean()).reshape(1, -1)))
                 .div(sd.constant("feature_std", Nd4j.createFromArray(scaler.std()).reshape(1, -1)));
         List<String> featureNames = new ArrayList<>(List.of(MAPS));
@@ -145,52 +145,47 @@ public final class FineTuner {
         }
         int batches = (nTrain + cfg.batchSize() - 1) / cfg.batchSize();
         List<EpochMetrics> history = new ArrayList<>();
-        Map<String, INDArray> best = snapshot();
-        boolean byAccuracy = "val_accuracy".equals(cfg.monitor()) && nTrain < n;
-        double bestLoss = Double.POSITIVE_INFINITY;
-        double bestAccuracy = -1;
-        int bestEpoch = 0;
-        double lastTrainLoss = score(maps, labels, 0, Math.min(nTrain, 2000))[0];
-        if (nTrain < n) {
+        boolean validated = nTrain < n;
+        Monitor monitor = Monitor.VAL_ACCURACY.equals(cfg.monitor()) && validated ? Monitor.of(Monitor.VAL_ACCURACY) : Monitor.valLoss(0);
+        double[] lastTrainLoss = {score(maps, labels, 0, Math.min(nTrain, 2000))[0]};
+        SameDiffEpochs.Scored<EpochMetrics> start = null;
+        if (validated) {
             double[] initial = score(maps, labels, nTrain, n);
-            bestLoss = initial[0];
-            bestAccuracy = initial[1];
+            start = new SameDiffEpochs.Scored<>(null, initial[0], initial[1], null);
             listener.onMessage(String.format("Stage 2 starts at validation loss %.4f, accuracy %.4f", initial[0], initial[1]));
         }
-        for (int e = 1; e <= cfg.epochs(); e++) {
-            int epoch = epochOffset + e;
-            long t0 = System.nanoTime();
-            listener.onEpochStart(epoch, epochOffset + cfg.epochs(), batches);
-            int[] order = EpochOrder.of(nTrain, true, seed, epoch);
-            sd.fit(new Batches(maps, labels, order, cfg.batchSize()), 1, new Progress(epoch, batches, lastTrainLoss));
-            double[] train = score(maps, labels, 0, Math.min(nTrain, 2000));
-            double[] val = nTrain < n ? score(maps, labels, nTrain, n) : new double[]{Double.NaN, Double.NaN};
-            if (!Double.isFinite(train[0]) || (nTrain < n && !Double.isFinite(val[0]))) {
-                restore(best);
-                throw new EaselException(String.format("The stage-2 loss became non-finite in epoch %d (training %s, validation %s). "
-                        + "Lower transfer.fine_tune.learning_rate (now %s) and run again.", epoch, train[0], val[0], cfg.learningRate()));
+        SameDiffEpochs.Body<EpochMetrics> body = new SameDiffEpochs.Body<>() {
+            @Override
+            public void fit(int epoch) {
+                int[] order = EpochOrder.of(nTrain, true, seed, epoch);
+                sd.fit(new Batches(maps, labels, order, cfg.batchSize()), 1, new Progress(epoch, batches, lastTrainLoss[0]));
             }
-            lastTrainLoss = train[0];
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            EpochMetrics m = new EpochMetrics(epoch, train[0], train[1], val[0], val[1], seconds);
-            history.add(m);
-            listener.onEpochEnd(m);
-            double monitoredLoss = Double.isNaN(val[0]) ? m.loss() : val[0];
-            boolean better = byAccuracy ? val[1] > bestAccuracy || (val[1] == bestAccuracy && monitoredLoss < bestLoss) : monitoredLoss < bestLoss;
-            if (better) {
-                bestLoss = monitoredLoss;
-                bestAccuracy = val[1];
-                bestEpoch = epoch;
-                best = snapshot();
+
+            @Override
+            public SameDiffEpochs.Scored<EpochMetrics> score(int epoch, long startNanos) {
+                double[] train = FineTuner.this.score(maps, labels, 0, Math.min(nTrain, 2000));
+                double[] val = validated ? FineTuner.this.score(maps, labels, nTrain, n) : new double[]{Double.NaN, Double.NaN};
+                if (Divergence.diverged(train[0]) || (validated && Divergence.diverged(val[0]))) {
+                    double bad = Divergence.diverged(train[0]) ? train[0] : val[0];
+                    return new SameDiffEpochs.Scored<>(null, Double.NaN, Double.NaN, new SameDiffEpochs.Divergent(Divergence.error(
+                            Divergence.diverged(train[0]) ? "stage-2 training loss" : "stage-2 validation loss", bad, epoch, 0,
+                            "transfer.fine_tune.learning_rate", cfg.learningRate(), null, "the best weights so far are restored")));
+                }
+                lastTrainLoss[0] = train[0];
+                EpochMetrics m = new EpochMetrics(epoch, train[0], train[1], val[0], val[1], (System.nanoTime() - startNanos) / 1e9);
+                return new SameDiffEpochs.Scored<>(m, Double.isNaN(val[0]) ? m.loss() : val[0], val[1], null);
             }
-        }
-        restore(best);
-        String monitored = byAccuracy ? "validation accuracy" : "validation loss";
-        listener.onMessage(bestEpoch == 0
-                ? "Stage 2 did not improve the " + monitored + "; the stage-1 weights are kept."
-                : String.format("Stage 2 keeps the weights of epoch %d (by %s: validation loss %.4f, accuracy %.4f).", bestEpoch, monitored,
-                bestLoss, bestAccuracy));
-        return new Result(weightsNow(), history, bestEpoch);
+        };
+        SameDiffEpochs.Best best = new SameDiffEpochs(sd, monitor, listener).run(epochOffset + 1, epochOffset + cfg.epochs(),
+                epochOffset + cfg.epochs(), batches, body, start, m -> {
+                    history.add(m);
+                    listener.onEpochEnd(m);
+                });
+        listener.onMessage(best.epoch() == 0
+                ? "Stage 2 did not improve the " + monitor.describe() + "; the stage-1 weights are kept."
+                : String.format("Stage 2 keeps the weights of epoch %d (by %s: validation loss %.4f, accuracy %.4f).", best.epoch(),
+                monitor.describe(), best.loss(), best.accuracy()));
+        return new Result(weightsNow(), history, best.epoch());
     }
 
     /**
@@ -221,7 +216,7 @@ public final class FineTuner {
         forBatches(maps, 0, n, (from, outputs) -> {
             float[] p = outputs.get(PROBABILITIES).castTo(DataType.FLOAT).data().asFloat();
             for (int i = 0; i < p.length / classes; i++) {
-                out[from + i] = java.util.Arrays.copyOfRange(p, i * classes, (i + 1) * classes);
+                out[from + i] = Arrays.copyOfRange(p, i * classes, (i + 1) * classes);
             }
         });
         return out;
@@ -250,25 +245,11 @@ public final class FineTuner {
     private BackboneWeights weightsNow() {
         Map<String, INDArray[]> params = new LinkedHashMap<>(original.params());
         for (String layer : trainedLayers) {
-            params.put(layer, new INDArray[]{sd.getVariable(StageOps.varName(layer, "W")).getArr().permute(3, 2, 0, 1).dup('c'), // HWIO -> OIHW
-                    sd.getVariable(StageOps.varName(layer, "b")).getArr().dup()});
+            params.put(layer, new INDArray[]{sd.getVariable(NetGraph.varName(layer, "W")).getArr().dup('c'),
+                    sd.getVariable(NetGraph.varName(layer, "b")).getArr().dup()});
         }
         return new BackboneWeights(params, original.preprocessing(), original.used() + "; layers " + String.join(", ", trainedLayers)
                 + " fine-tuned (stage 2)", original.identity() + "+finetuned", original.fellBack());
-    }
-
-    private Map<String, INDArray> snapshot() {
-        Map<String, INDArray> s = new HashMap<>();
-        for (SDVariable v : sd.variables()) {
-            if (v.getVariableType() == org.nd4j.autodiff.samediff.VariableType.VARIABLE) {
-                s.put(v.name(), v.getArr().dup());
-            }
-        }
-        return s;
-    }
-
-    private void restore(Map<String, INDArray> s) {
-        s.forEach((name, arr) -> sd.getVariable(name).getArr().assign(arr));
     }
 
     /** [mean weighted loss, accuracy] over examples from..to. */
@@ -301,7 +282,7 @@ public final class FineTuner {
         int size = Math.toIntExact(mapSize);
         for (int start = from; start < to; start += cfg.batchSize()) {
             int m = Math.min(cfg.batchSize(), to - start);
-            float[] x = java.util.Arrays.copyOfRange(maps, start * size, (start + m) * size);
+            float[] x = Arrays.copyOfRange(maps, start * size, (start + m) * size);
             try (INDArray in = Nd4j.create(x, shapeOf(m), 'c')) {
                 Map<String, INDArray> feed = new HashMap<>(Map.of(MAPS, in));
                 for (int i = 0; i < maskWidths.size(); i++) {

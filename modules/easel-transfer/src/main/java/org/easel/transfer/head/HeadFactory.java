@@ -9,6 +9,7 @@ import org.deeplearning4j.nn.weights.WeightInit;
 import org.easel.core.config.TrainingConfig;
 import org.easel.transfer.config.HeadConfig;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
@@ -47,7 +48,7 @@ public final class HeadFactory {
             list.layer(b.build());
             in = units;
         }
-        LossMCXENT loss = classWeights == null ? new LossMCXENT() : new LossMCXENT(Nd4j.create(classWeights).castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT));
+        LossMCXENT loss = classWeights == null ? new LossMCXENT() : new LossMCXENT(Nd4j.create(classWeights).castTo(DataType.FLOAT));
         OutputLayer.Builder out = new OutputLayer.Builder(loss).name("predictions").nIn(in).nOut(classes).activation(Activation.SOFTMAX);
         if (dropout > 0) {
             out.dropOut(1 - dropout);

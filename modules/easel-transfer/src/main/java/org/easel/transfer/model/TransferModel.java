@@ -1,15 +1,18 @@
 package org.easel.transfer.model;
 
 import java.awt.image.BufferedImage;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,16 +29,16 @@ import org.easel.core.io.AtomicFiles;
 import org.easel.core.io.Json;
 import org.easel.core.predict.Predictor;
 import org.easel.core.train.Evaluator;
-import org.easel.transfer.backbone.Architecture;
-import org.easel.transfer.backbone.BackboneRegistry;
-import org.easel.transfer.backbone.ConvParam;
+import org.easel.nets.BackboneWeights;
+import org.easel.nets.ConvSpec;
+import org.easel.nets.Network;
+import org.easel.nets.Networks;
+import org.easel.nets.Preprocessing;
 import org.easel.transfer.featurize.FeatureExtractor;
 import org.easel.transfer.featurize.FrozenBackbone;
 import org.easel.transfer.featurize.ImageReader;
 import org.easel.transfer.head.FeatureScaler;
 import org.easel.transfer.modelfile.GraphBackbone;
-import org.easel.transfer.weights.BackboneWeights;
-import org.easel.transfer.weights.Preprocessing;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -43,8 +46,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * A trained transfer classifier: frozen backbone (its weights included, so the model does not depend
  * on the pretrained folder or the backbone's model file later), feature scaling and the head. One zip file:
- * {@code transfer.json} ({@link TransferInfo}), the backbone — {@code backbone.bin} (conv kernels OIHW and
- * biases) for built-in backbones, {@code backbone-graph.zip} (the DL4J graph cut at the freeze layer) for
+ * {@code transfer.json} ({@link TransferInfo}), the backbone — {@code backbone.bin} (conv kernels OIHW, as
+ * every Easel version has written them, and biases) for built-in backbones, {@code backbone-graph.zip} (the DL4J graph cut at the freeze layer) for
  * model-file backbones — and {@code head.zip} (the DL4J head). {@link #predict} labels an image or a folder of images.
  */
 public final class TransferModel {
@@ -55,7 +58,7 @@ public final class TransferModel {
     private static final int BATCH = 16;
 
     private final TransferInfo info;
-    private final Architecture arch;
+    private final Network net;
     private final int last;
     private final BackboneWeights weights;
     private final MultiLayerNetwork head;
@@ -66,8 +69,8 @@ public final class TransferModel {
     /** A model on a built-in backbone with these (possibly fine-tuned) weights. */
     public TransferModel(TransferInfo info, BackboneWeights weights, MultiLayerNetwork head) {
         this.info = info;
-        this.arch = BackboneRegistry.get(info.backbone());
-        this.last = arch.indexOf(info.freezeUpTo());
+        this.net = Networks.get(info.backbone(), "the model's backbone");
+        this.last = net.indexOf(info.freezeUpTo(), "the model's freeze layer");
         this.weights = weights;
         this.head = head;
         this.scaler = new FeatureScaler(info.featureMean(), info.featureStd());
@@ -77,7 +80,7 @@ public final class TransferModel {
     /** A model on a model-file backbone: {@code graph} is the file's network cut at the freeze layer. */
     public TransferModel(TransferInfo info, GraphBackbone graph, BackboneWeights descriptor, MultiLayerNetwork head) {
         this.info = info;
-        this.arch = null;
+        this.net = null;
         this.last = -1;
         this.weights = descriptor;
         this.head = head;
@@ -101,7 +104,7 @@ public final class TransferModel {
 
     public FeatureExtractor backbone() {
         if (backbone == null) {
-            backbone = new FrozenBackbone(arch, last, weights, info.inputSize(), info.pooling());
+            backbone = new FrozenBackbone(net, last, weights, info.inputSize(), info.pooling());
         }
         return backbone;
     }
@@ -123,7 +126,7 @@ public final class TransferModel {
         AtomicFiles.writeStream(file, os -> {
             ZipOutputStream zip = new ZipOutputStream(os);
             zip.putNextEntry(new ZipEntry(INFO));
-            zip.write(Json.pretty(info).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.write(Json.pretty(info).getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
             if (graph != null) {
                 zip.putNextEntry(new ZipEntry(BACKBONE_GRAPH));
@@ -134,11 +137,11 @@ public final class TransferModel {
             } else {
                 zip.putNextEntry(new ZipEntry(BACKBONE));
                 DataOutputStream out = new DataOutputStream(zip);
-                List<ConvParam> params = arch.convParams(last);
+                List<ConvSpec> params = net.convs(last);
                 out.writeInt(params.size());
-                for (ConvParam p : params) {
+                for (ConvSpec p : params) {
                     out.writeUTF(p.kerasName());
-                    writeArray(out, weights.kernel(p.kerasName()));
+                    writeArray(out, weights.kernel(p.kerasName()).permute(3, 2, 0, 1)); // HWIO -> OIHW
                     writeArray(out, weights.bias(p.kerasName()));
                 }
                 out.flush();
@@ -180,11 +183,12 @@ public final class TransferModel {
                         info.weightsUsed(), "saved", false), head);
             }
             Map<String, INDArray[]> params = new LinkedHashMap<>();
-            try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(zip.getInputStream(zip.getEntry(BACKBONE))))) {
+            try (DataInputStream in = new DataInputStream(new BufferedInputStream(zip.getInputStream(zip.getEntry(BACKBONE))))) {
                 int n = in.readInt();
                 for (int i = 0; i < n; i++) {
                     String name = in.readUTF();
-                    params.put(name, new INDArray[]{readArray(in), readArray(in)});
+                    INDArray oihw = readArray(in);
+                    params.put(name, new INDArray[]{oihw.permute(2, 3, 1, 0).dup('c'), readArray(in)});
                 }
             }
             BackboneWeights weights = new BackboneWeights(params, Preprocessing.valueOf(info.preprocessing()), info.weightsUsed(),
@@ -206,7 +210,7 @@ public final class TransferModel {
         int k = info.classes().size();
         float[][] out = new float[n][];
         for (int i = 0; i < n; i++) {
-            out[i] = java.util.Arrays.copyOfRange(p, i * k, (i + 1) * k);
+            out[i] = Arrays.copyOfRange(p, i * k, (i + 1) * k);
         }
         return out;
     }
@@ -238,7 +242,7 @@ public final class TransferModel {
                 continue;
             }
             float[] feats;
-            try (INDArray images = reader.batch(java.util.Arrays.copyOf(pixels, ok.size() * per), ok.size())) {
+            try (INDArray images = reader.batch(Arrays.copyOf(pixels, ok.size() * per), ok.size())) {
                 feats = backbone().features(images).castTo(DataType.FLOAT).data().asFloat();
             }
             float[][] probs = probabilities(feats, ok.size());

@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
@@ -144,6 +145,6 @@ public final class GraphCut {
         if (t instanceof InputType.InputTypeConvolutional c) {
             return "a feature map " + c.getChannels() + "x" + c.getHeight() + "x" + c.getWidth() + " (channels x height x width)";
         }
-        return t == null ? "nothing" : "a " + t.getType().name().toLowerCase(java.util.Locale.ROOT) + " activation " + t;
+        return t == null ? "nothing" : "a " + t.getType().name().toLowerCase(Locale.ROOT) + " activation " + t;
     }
 }

@@ -6,8 +6,8 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.easel.core.error.EaselException;
 import org.easel.transfer.config.TransferConfig;
-import org.easel.transfer.weights.BackboneWeights;
-import org.easel.transfer.weights.Preprocessing;
+import org.easel.nets.BackboneWeights;
+import org.easel.nets.Preprocessing;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 

@@ -5,8 +5,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -154,7 +156,7 @@ public final class ModelFileLoader {
         MultiLayerConfiguration conf = net.getLayerWiseConfigurations().clone();
         ComputationGraphConfiguration.GraphBuilder b = new NeuralNetConfiguration.Builder().dataType(conf.getDataType()).graphBuilder();
         List<NeuralNetConfiguration> confs = conf.getConfs();
-        java.util.Set<String> names = new java.util.HashSet<>();
+        Set<String> names = new HashSet<>();
         String input = "input";
         for (NeuralNetConfiguration c : confs) {
             names.add(c.getLayer().getLayerName());

@@ -3,9 +3,8 @@ package org.easel.transfer.report;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.easel.core.data.DataSplits;
 import org.easel.core.data.ImageLoader;
@@ -13,10 +12,8 @@ import org.easel.core.io.AtomicFiles;
 import org.easel.core.train.EpochMetrics;
 import org.easel.core.train.Evaluation;
 import org.easel.core.train.Evaluator;
-import org.easel.transfer.config.TransferConfig;
-import org.easel.transfer.featurize.Features;
 import org.easel.transfer.model.TransferModel;
-import org.easel.transfer.weights.BackboneWeights;
+import org.easel.transfer.TransferOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,39 +28,38 @@ public final class TransferReport {
     public static final String GALLERY_PNG = "misclassified.png";
     public static final String GRADCAM_PNG = "gradcam.png";
 
-    /** Everything the report shows. */
-    public record Inputs(String name, String configYaml, TransferConfig cfg, String backboneName, String backboneDescription, int inputSize,
-                         String freeze, BackboneWeights weights,
-                         int[] featureMap, String headSummary, List<EpochMetrics> history, Evaluation test, float[][] testProbs,
-                         Features testFeatures, int featureSize, List<DataSplits.SkippedFile> trainSkipped, int upscaled, String trainFeaturize,
-                         String testFeaturize, String augmentation, double dataSeconds, double trainSeconds, double totalSeconds,
-                         double[] classWeights) {
-    }
-
     private TransferReport() {
     }
 
-    /** Writes the PNGs and report.md; returns extra metrics (roc_auc, balanced_accuracy). */
-    public static Map<String, Double> write(Path dir, Path reportMd, Inputs in, TransferModel model, MultiLayerNetwork inferenceHead) {
-        List<String> classes = in.test().classes();
+    /** ROC of the positive class ("financial", else the last class) for the test probabilities. */
+    public static Roc roc(List<String> classes, float[][] probs, int[] labels) {
         int pos = classes.contains("financial") ? classes.indexOf("financial") : classes.size() - 1;
-        float[] scores = new float[in.testProbs().length];
+        float[] scores = new float[probs.length];
         boolean[] truth = new boolean[scores.length];
         for (int i = 0; i < scores.length; i++) {
-            scores[i] = in.testProbs()[i][pos];
-            truth[i] = in.testFeatures().labels()[i] == pos;
+            scores[i] = probs[i][pos];
+            truth[i] = labels[i] == pos;
         }
-        Roc roc = Roc.of(scores, truth, classes.get(pos));
-        roc.writePng(dir.resolve(ROC_PNG));
+        return Roc.of(scores, truth, classes.get(pos));
+    }
+
+    /** Mean per-class recall. */
+    public static double balancedAccuracy(Evaluation test) {
         double balanced = 0;
-        for (double r : in.test().recall()) {
+        for (double r : test.recall()) {
             balanced += r;
         }
-        balanced /= classes.size();
+        return balanced / test.classes().size();
+    }
 
+    /** Writes the PNGs (ROC, misclassified gallery, Grad-CAM) and report.md. */
+    public static void write(Path dir, Path reportMd, TransferOutcome in, TransferModel model, MultiLayerNetwork inferenceHead) {
+        List<String> classes = in.test().classes();
+        in.roc().writePng(dir.resolve(ROC_PNG));
+        int n = in.testProbs().length;
         List<ImageGrid.Tile> wrong = new ArrayList<>();
         int wrongCount = 0;
-        for (int i = 0; i < scores.length; i++) {
+        for (int i = 0; i < n; i++) {
             int p = Evaluator.argmax(in.testProbs()[i]);
             int t = in.testFeatures().labels()[i];
             if (p != t) {
@@ -78,7 +74,7 @@ public final class TransferReport {
                 }
             }
         }
-        ImageGrid.write("Misclassified test images (" + wrongCount + " of " + scores.length + ", up to " + in.cfg().galleryImages() + " shown)",
+        ImageGrid.write("Misclassified test images (" + wrongCount + " of " + n + ", up to " + in.cfg().galleryImages() + " shown)",
                 wrong, 144, 6, dir.resolve(GALLERY_PNG));
 
         List<ImageGrid.Tile> cams = new ArrayList<>();
@@ -86,7 +82,7 @@ public final class TransferReport {
             GradCam gradCam = new GradCam(model, inferenceHead);
             int perClass = Math.max(1, (in.cfg().gradcamImages() + classes.size() - 1) / classes.size());
             int[] taken = new int[classes.size()];
-            for (int i = 0; i < scores.length && cams.size() < 2 * in.cfg().gradcamImages(); i++) {
+            for (int i = 0; i < n && cams.size() < 2 * in.cfg().gradcamImages(); i++) {
                 int t = in.testFeatures().labels()[i];
                 if (taken[t] >= perClass) {
                     continue;
@@ -107,11 +103,7 @@ public final class TransferReport {
                     dir.resolve(GRADCAM_PNG));
         }
 
-        Map<String, Double> extra = new LinkedHashMap<>();
-        extra.put("roc_auc", roc.auc());
-        extra.put("balanced_accuracy", balanced);
-        AtomicFiles.writeString(reportMd, markdown(in, roc, balanced, wrongCount, !cams.isEmpty()));
-        return extra;
+        AtomicFiles.writeString(reportMd, markdown(in, wrongCount, !cams.isEmpty()));
     }
 
     private static BufferedImage readOrNull(Path f) {
@@ -123,7 +115,9 @@ public final class TransferReport {
         }
     }
 
-    static String markdown(Inputs in, Roc roc, double balanced, int wrongCount, boolean gradcam) {
+    static String markdown(TransferOutcome in, int wrongCount, boolean gradcam) {
+        Roc roc = in.roc();
+        double balanced = in.balancedAccuracy();
         Evaluation t = in.test();
         StringBuilder sb = new StringBuilder();
         sb.append("# Transfer learning report: ").append(in.name()).append("\n\n");
@@ -147,7 +141,7 @@ public final class TransferReport {
         sb.append("## Backbone and features\n\n");
         sb.append("- Backbone: ").append(in.backboneName()).append(" — ").append(in.backboneDescription()).append("\n");
         sb.append("- Frozen up to: `").append(in.freeze()).append("`, input ").append(in.inputSize()).append("x").append(in.inputSize())
-                .append(", feature map ").append(java.util.Arrays.toString(in.featureMap())).append(", ").append(in.cfg().pooling())
+                .append(", feature map ").append(Arrays.toString(in.featureMap())).append(", ").append(in.cfg().pooling())
                 .append(" pooled to ").append(in.featureSize()).append(" features, standardised\n");
         sb.append("- **Weights used: ").append(in.weights().used()).append("**")
                 .append(in.weights().fellBack() ? " — requested `" + in.cfg().weights() + "` was unavailable; transfer.fallback: random was set\n" : "\n");
@@ -157,8 +151,8 @@ public final class TransferReport {
         if (in.upscaled() > 0) {
             sb.append("- ").append(in.upscaled()).append(" image(s) were smaller than the input size and were upscaled (bilinear).\n");
         }
-        sb.append("- Class weights in the loss: ").append(in.classWeights() == null ? "none" : java.util.Arrays.toString(
-                java.util.Arrays.stream(in.classWeights()).map(w -> Math.round(w * 1000) / 1000.0).toArray())).append("\n\n");
+        sb.append("- Class weights in the loss: ").append(in.classWeights() == null ? "none" : Arrays.toString(
+                Arrays.stream(in.classWeights()).map(w -> Math.round(w * 1000) / 1000.0).toArray())).append("\n\n");
         sb.append("## Head training\n\n![history](history.png)\n\n");
         sb.append("| epoch | loss | accuracy | val_loss | val_accuracy | seconds |\n|---|---|---|---|---|---|\n");
         for (EpochMetrics m : in.history()) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.easel.core.data.LabeledData;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class EpochViewsTest {
         int[] used = new int[3];
         for (int epoch = 1; epoch <= 30; epoch++) {
             int[] c = ev.choices(epoch);
-            differs |= !java.util.Arrays.equals(c, ev.choices(1));
+            differs |= !Arrays.equals(c, ev.choices(1));
             LabeledData data = ev.forEpoch(epoch);
             assertArrayEquals(originals.labels(), data.labels());
             for (int i = 0; i < 3; i++) {
@@ -35,6 +36,6 @@ class EpochViewsTest {
         }
         assertArrayEquals(new float[]{0, 0, 1, 1, 2, 2}, target, "the originals are never overwritten");
         assertTrue(differs, "views change between epochs");
-        assertTrue(used[0] > 0 && used[1] > 0 && used[2] > 0, "original and both views are drawn: " + java.util.Arrays.toString(used));
+        assertTrue(used[0] > 0 && used[1] > 0 && used[2] > 0, "original and both views are drawn: " + Arrays.toString(used));
     }
 }

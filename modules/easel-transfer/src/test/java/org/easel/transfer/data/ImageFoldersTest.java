@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.easel.core.error.EaselException;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class ImageFoldersTest {
         for (int i = 1; i < labels.length; i++) {
             sorted &= labels[i - 1] <= labels[i];
         }
-        assertTrue(!sorted, java.util.Arrays.toString(labels));
+        assertTrue(!sorted, Arrays.toString(labels));
         assertArrayEquals(s.train().labels(), ImageFolders.load(tmp, 0.5, 3).train().labels());
     }
 

@@ -23,7 +23,7 @@ class FeatureCacheTest {
         Path c = Files.writeString(tmp.resolve("c.png"), "ccc");
         ImageSet set = new ImageSet(List.of(a, b, c), new int[]{0, 1, 1}, List.of("x", "y"));
         FeatureCache cache = new FeatureCache(tmp.resolve("cache"));
-        String key = FeatureCache.key("vgg16", "h5:abc", 64, "block4_pool", "avg", "CAFFE_BGR", set);
+        String key = FeatureStep.key("vgg16", "h5:abc", 64, "block4_pool", "avg", "CAFFE_BGR", set, null);
         Features f = new Features(new float[]{1, 2, 5, 6}, 2, new int[]{0, 1}, List.of(a, c), set.classes(),
                 List.of(new DataSplits.SkippedFile(b.toString(), "broken")));
         cache.store(key, set, f);
@@ -33,11 +33,11 @@ class FeatureCacheTest {
         assertEquals(List.of(a, c), back.files());
         assertEquals("broken", back.skipped().get(0).reason());
 
-        assertNotEquals(key, FeatureCache.key("vgg16", "h5:abc", 96, "block4_pool", "avg", "CAFFE_BGR", set));
-        assertNotEquals(key, FeatureCache.key("vgg16", "h5:abc", 64, "block5_pool", "avg", "CAFFE_BGR", set));
-        assertNotEquals(key, FeatureCache.key("vgg16", "random:1", 64, "block4_pool", "avg", "UNIT", set));
+        assertNotEquals(key, FeatureStep.key("vgg16", "h5:abc", 96, "block4_pool", "avg", "CAFFE_BGR", set, null));
+        assertNotEquals(key, FeatureStep.key("vgg16", "h5:abc", 64, "block5_pool", "avg", "CAFFE_BGR", set, null));
+        assertNotEquals(key, FeatureStep.key("vgg16", "random:1", 64, "block4_pool", "avg", "UNIT", set, null));
         Files.writeString(c, "changed content");
-        assertNotEquals(key, FeatureCache.key("vgg16", "h5:abc", 64, "block4_pool", "avg", "CAFFE_BGR", set));
+        assertNotEquals(key, FeatureStep.key("vgg16", "h5:abc", 64, "block4_pool", "avg", "CAFFE_BGR", set, null));
 
         Files.writeString(cache.file(key), "garbage");
         assertTrue(cache.load(key, set).isEmpty());
@@ -50,8 +50,8 @@ class FeatureCacheTest {
         Path b = Files.writeString(tmp.resolve("b.png"), "b");
         ImageSet views = new ImageSet(List.of(a, b, a, b), new int[]{0, 1, 0, 1}, List.of("x", "y"));
         FeatureCache cache = new FeatureCache(tmp.resolve("cache"));
-        String key = FeatureCache.derivedKey(FeatureCache.key("squeezenet", "random:1", 64, "fire3", "avg", "UNIT", views), "augment");
-        assertNotEquals(key, FeatureCache.key("squeezenet", "random:1", 64, "fire3", "avg", "UNIT", views));
+        String key = FeatureStep.key("squeezenet", "random:1", 64, "fire3", "avg", "UNIT", views, "augment");
+        assertNotEquals(key, FeatureStep.key("squeezenet", "random:1", 64, "fire3", "avg", "UNIT", views, null));
         Features f = new Features(new float[]{1, 2}, 1, new int[]{0, 0}, List.of(a, a), views.classes(),
                 List.of(new DataSplits.SkippedFile(b.toString(), "broken"), new DataSplits.SkippedFile(b.toString(), "broken")));
         cache.store(key, views, f);

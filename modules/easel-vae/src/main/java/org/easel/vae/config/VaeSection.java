@@ -1,5 +1,6 @@
 package org.easel.vae.config;
 
+import java.util.List;
 import org.easel.core.config.ConfigSection;
 
 /** Registers the {@code vae:} config section (META-INF/services/org.easel.core.config.ConfigSection). */
@@ -9,6 +10,11 @@ public final class VaeSection implements ConfigSection {
     @Override
     public String key() {
         return KEY;
+    }
+
+    @Override
+    public List<String> tasks() {
+        return List.of("vae");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.easel.vae.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -309,7 +310,7 @@ public final class VaeModel {
     /** Images {@code from}..{@code to} of {@code data} as [n, c, h, w]. */
     public static INDArray images(LabeledData data, int from, int to) {
         int f = data.featureSize();
-        float[] p = java.util.Arrays.copyOfRange(data.pixels(), from * f, to * f);
+        float[] p = Arrays.copyOfRange(data.pixels(), from * f, to * f);
         return Nd4j.create(p, new long[]{to - from, data.channels(), data.height(), data.width()}, 'c');
     }
 

@@ -2,6 +2,7 @@ package org.easel.vae.report;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.Arrays;
 import javax.imageio.ImageIO;
 import org.easel.core.error.EaselException;
 import org.easel.core.io.AtomicFiles;
@@ -28,7 +29,7 @@ public final class ImageGrid {
     public static BufferedImage render(INDArray images, int cols, int scale) {
         long[] s = images.shape();
         if (s.length != 4 || (s[1] != 1 && s[1] != 3)) {
-            throw new IllegalArgumentException("expected [n, 1|3, h, w] images, found " + java.util.Arrays.toString(s));
+            throw new IllegalArgumentException("expected [n, 1|3, h, w] images, found " + Arrays.toString(s));
         }
         int n = (int) s[0];
         int c = (int) s[1];

@@ -1,5 +1,6 @@
 package org.easel.vae.train;
 
+import java.util.Arrays;
 import java.util.Random;
 import java.util.function.IntToDoubleFunction;
 import org.easel.core.data.LabeledData;
@@ -45,7 +46,7 @@ final class VaeBatches extends ClosingBatches {
     protected MultiDataSet build() {
         int from = next * batchSize;
         int to = Math.min(data.size(), from + batchSize);
-        int[] idx = java.util.Arrays.copyOfRange(order, from, to);
+        int[] idx = Arrays.copyOfRange(order, from, to);
         INDArray x = VaeModel.images(data, idx);
         INDArray eps = VaeModel.gaussian(noise, idx.length, latentDim, 1.0);
         INDArray beta = Nd4j.scalar((float) klWeight.applyAsDouble(next));

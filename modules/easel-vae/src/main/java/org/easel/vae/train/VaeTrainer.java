@@ -8,7 +8,9 @@ import org.easel.core.config.TrainingConfig;
 import org.easel.core.data.LabeledData;
 import org.easel.core.error.EaselException;
 import org.easel.core.io.QuietSameDiff;
+import org.easel.core.train.Divergence;
 import org.easel.core.train.EpochOrder;
+import org.easel.core.train.SameDiffEpochs;
 import org.easel.core.train.TrainingListener;
 import org.easel.vae.config.VaeConfig;
 import org.easel.vae.model.VaeModel;
@@ -66,6 +68,7 @@ public final class VaeTrainer {
     public void prepare(VaeModel model) {
         SameDiff sd = model.sameDiff();
         if (sd.getTrainingConfig() == null) {
+            // SameDiff's TrainingConfig, not Easel's training: section (imported)
             sd.setTrainingConfig(org.nd4j.autodiff.samediff.TrainingConfig.builder()
                     .updater(updater(training))
                     .dataSetFeatureMapping(VaeModel.INPUT, VaeModel.EPS, VaeModel.BETA)
@@ -94,43 +97,56 @@ public final class VaeTrainer {
             throw new EaselException("The training set is empty: check data.dataset / data.path and data.train_limit.");
         }
         prepare(model);
-        VaeState state = start;
         List<VaeEpoch> history = new ArrayList<>(start.history());
+        VaeState[] state = {start};
         int batches = batchesPerEpoch(train);
-        for (int epoch = start.epochsDone() + 1; epoch <= training.epochs(); epoch++) {
-            long t0 = System.nanoTime();
-            listener.onEpochStart(epoch, training.epochs(), batches);
-            int[] order = EpochOrder.of(train.size(), training.shuffle(), seed, epoch);
-            final int ep = epoch;
-            VaeBatches iterator = new VaeBatches(train, order, training.batchSize(), batches, model.spec().latentDim(),
-                    seed * 1_000_003L + epoch, b -> klWeight(ep, b, batches));
-            LossWatch watch = new LossWatch(epoch, batches);
-            model.sameDiff().fit(iterator, 1, watch);
-            double trainSeconds = (System.nanoTime() - t0) / 1e9;
-            VaeModel.Terms terms = model.evaluate(test.size() > 0 ? test : train.limit(2000), EVAL_SEED);
-            if (!Double.isFinite(terms.negativeElbo())) {
-                throw nanError("test negative ELBO", terms.negativeElbo(), epoch, -1);
+        SameDiffEpochs.Body<VaeEpoch> body = new SameDiffEpochs.Body<>() {
+            private LossWatch watch;
+            private long fitEnd;
+
+            @Override
+            public void fit(int epoch) {
+                int[] order = EpochOrder.of(train.size(), training.shuffle(), seed, epoch);
+                VaeBatches iterator = new VaeBatches(train, order, training.batchSize(), batches, model.spec().latentDim(),
+                        seed * 1_000_003L + epoch, b -> klWeight(epoch, b, batches));
+                watch = new LossWatch(epoch, batches);
+                model.sameDiff().fit(iterator, 1, watch);
+                fitEnd = System.nanoTime();
             }
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            int n = Math.max(1, watch.count);
-            VaeEpoch m = new VaeEpoch(epoch, watch.sum / n, watch.recSum / n, watch.klSum / n, klWeight(epoch, batches - 1, batches),
-                    terms.reconstruction(), terms.kl(), terms.negativeElbo(), trainSeconds, seconds);
-            history.add(m);
-            state = new VaeState(epoch, List.copyOf(history));
-            listener.onMessage(String.format(Locale.ROOT,
-                    "Epoch %d/%d: %.1f s (train %.1f s) - loss %.2f (reconstruction %.2f, KL %.2f) - test reconstruction %.2f - test KL %.2f - test -ELBO %.2f nats/image",
-                    epoch, training.epochs(), seconds, trainSeconds, m.trainLoss(), m.trainReconstruction(), m.trainKl(), m.testReconstruction(), m.testKl(), m.testNegElbo()));
-            afterEpoch.accept(state);
-        }
-        return state;
+
+            @Override
+            public SameDiffEpochs.Scored<VaeEpoch> score(int epoch, long startNanos) {
+                double trainSeconds = (fitEnd - startNanos) / 1e9;
+                VaeModel.Terms terms = model.evaluate(test.size() > 0 ? test : train.limit(2000), EVAL_SEED);
+                if (Divergence.diverged(terms.negativeElbo())) {
+                    return new SameDiffEpochs.Scored<>(null, Double.NaN, Double.NaN,
+                            new SameDiffEpochs.Divergent(nanError("test negative ELBO", terms.negativeElbo(), epoch, -1)));
+                }
+                double seconds = (System.nanoTime() - startNanos) / 1e9;
+                int n = Math.max(1, watch.count);
+                VaeEpoch m = new VaeEpoch(epoch, watch.sum / n, watch.recSum / n, watch.klSum / n, klWeight(epoch, batches - 1, batches),
+                        terms.reconstruction(), terms.kl(), terms.negativeElbo(), trainSeconds, seconds);
+                return new SameDiffEpochs.Scored<>(m, terms.negativeElbo(), Double.NaN, null);
+            }
+        };
+        // no best-epoch monitor: the VAE keeps its last epoch (the checkpoint of every epoch is written)
+        new SameDiffEpochs(model.sameDiff(), null, listener).run(start.epochsDone() + 1, training.epochs(), training.epochs(), batches, body,
+                null, m -> {
+                    history.add(m);
+                    state[0] = new VaeState(m.epoch(), List.copyOf(history));
+                    listener.onMessage(String.format(Locale.ROOT,
+                            "Epoch %d/%d: %.1f s (train %.1f s) - loss %.2f (reconstruction %.2f, KL %.2f) - test reconstruction %.2f - test KL %.2f - test -ELBO %.2f nats/image",
+                            m.epoch(), training.epochs(), m.seconds(), m.trainSeconds(), m.trainLoss(), m.trainReconstruction(), m.trainKl(),
+                            m.testReconstruction(), m.testKl(), m.testNegElbo()));
+                    afterEpoch.accept(state[0]);
+                });
+        return state[0];
     }
 
     private EaselException nanError(String what, double value, int epoch, int batch) {
-        return new EaselException("The " + what + " became " + value + " at epoch " + epoch + (batch > 0 ? ", batch " + batch : "")
-                + ". Training stopped. Lower training.learning_rate (now " + training.learningRate() + ")"
-                + (vae.likelihood().equals("gaussian") ? " or raise vae.gaussian_sigma (now " + vae.gaussianSigma() + ")" : "")
-                + " and run again" + (epoch > 1 ? "; the checkpoint of epoch " + (epoch - 1)
-                + " is kept, and --resume continues from it" : "") + ".");
+        return Divergence.error(what, value, epoch, Math.max(0, batch), "training.learning_rate", training.learningRate(),
+                vae.likelihood().equals("gaussian") ? "raise vae.gaussian_sigma (now " + vae.gaussianSigma() + ")" : null,
+                Divergence.checkpointKept(epoch));
     }
 
     /**
