@@ -1,6 +1,9 @@
 package org.easel.keras;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.ZipFile;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,8 +14,8 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.easel.core.error.EaselException;
 import org.easel.core.io.AtomicFiles;
+import org.easel.core.io.Json;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A Keras model imported into DL4J: the network (a {@link MultiLayerNetwork} for Sequential models, a
@@ -86,12 +89,61 @@ public final class ImportedModel {
         }
     }
 
-    /** Writes a DL4J model zip (no updater) with the import report inside, atomically. */
+    /** The same model with its input scaling stated (recorded by {@link #save}). */
+    public ImportedModel withInputScaling(InputScaling scaling) {
+        return new ImportedModel(network, report.withInputScaling(scaling));
+    }
+
+    /** The input scaling stated at import, or the default {@code x / 255}. */
+    public InputScaling inputScaling() {
+        return report.inputScaling() != null ? report.inputScaling() : InputScaling.DEFAULT;
+    }
+
+    /**
+     * Writes a DL4J model zip (no updater) with the import report inside (entry {@value #REPORT_ENTRY}: layers,
+     * input shapes, output shapes, input scaling), atomically. {@link #load} reads it back.
+     */
     public void save(Path zip) {
         AtomicFiles.write(zip, tmp -> {
             ModelSerializer.writeModel(network, tmp.toFile(), false);
             ModelSerializer.addObjectToFile(tmp.toFile(), REPORT_ENTRY, report.toJson());
         });
+    }
+
+    /** True when {@code file} is a zip written by {@link #save} ({@code easel import}'s output). */
+    public static boolean isImportedZip(Path file) {
+        if (!Files.isRegularFile(file) || !KerasArchive.isZip(file)) {
+            return false;
+        }
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            return zip.getEntry(REPORT_ENTRY) != null && zip.getEntry("configuration.json") != null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Loads a zip written by {@link #save}: the DL4J network and the import report. */
+    public static ImportedModel load(Path zip) {
+        if (!isImportedZip(zip)) {
+            throw new EaselException(zip + " is not a model written by 'easel import' (no " + REPORT_ENTRY + " and DL4J"
+                    + " configuration.json inside).");
+        }
+        try {
+            String json = ModelSerializer.getObjectFromFile(zip.toFile(), REPORT_ENTRY);
+            ImportReport report = Json.MAPPER.readValue(json, ImportReport.class);
+            String config;
+            try (ZipFile z = new ZipFile(zip.toFile())) {
+                try (var in = z.getInputStream(z.getEntry("configuration.json"))) {
+                    config = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                }
+            }
+            Model net = config.contains("\"vertices\"") ? ModelSerializer.restoreComputationGraph(zip.toFile(), false)
+                    : ModelSerializer.restoreMultiLayerNetwork(zip.toFile(), false);
+            return new ImportedModel(net, report);
+        } catch (IOException | RuntimeException e) {
+            throw new EaselException("Cannot load the imported model " + zip + ": " + e.getMessage()
+                    + ". The file may be truncated; run 'easel import' again.", e);
+        }
     }
 
     /** Writes the import report as JSON, atomically. */
@@ -100,8 +152,8 @@ public final class ImportedModel {
     }
 
     /**
-     * A Keras-style summary: one row per Keras layer with what DL4J made of it, the output shape from a
-     * forward pass of one zero example (when all input sizes are known), and parameter counts.
+     * A Keras-style summary: one row per Keras layer with what DL4J made of it, the output shape from the
+     * forward pass that ended the import (open dimensions as Easel filled them), and parameter counts.
      */
     public String summary() {
         Map<String, String> shapes = outputShapes();
@@ -123,6 +175,9 @@ public final class ImportedModel {
         }
         sb.append("=".repeat(width)).append('\n');
         sb.append(String.format("Total params: %,d%n", report.totalParams()));
+        if (report.inputScaling() != null) {
+            sb.append("Input scaling: ").append(report.inputScaling()).append('\n');
+        }
         for (String w : report.warnings()) {
             sb.append("Warning: ").append(w).append('\n');
         }
@@ -136,32 +191,10 @@ public final class ImportedModel {
         return s.length() <= n ? s : s.substring(0, n - 1) + "~";
     }
 
+    /** Output shapes recorded by the forward pass that ended the import, as Keras prints them. */
     private Map<String, String> outputShapes() {
         Map<String, String> out = new LinkedHashMap<>();
-        List<List<Long>> in = report.inputShapes();
-        if (in.isEmpty() || in.stream().anyMatch(s -> s.contains(-1L))) {
-            return out;
-        }
-        try {
-            INDArray[] zeros = in.stream().map(s -> {
-                long[] shape = new long[s.size() + 1];
-                shape[0] = 1;
-                for (int i = 0; i < s.size(); i++) {
-                    shape[i + 1] = s.get(i);
-                }
-                return Nd4j.zeros(shape);
-            }).toArray(INDArray[]::new);
-            if (network instanceof MultiLayerNetwork m) {
-                List<INDArray> acts = m.feedForward(zeros[0], false);
-                for (int i = 0; i < m.getnLayers(); i++) {
-                    out.put(m.getLayer(i).conf().getLayer().getLayerName(), shape(acts.get(i + 1).shape()));
-                }
-            } else {
-                ((ComputationGraph) network).feedForward(zeros, false).forEach((k, v) -> out.put(k, shape(v.shape())));
-            }
-        } catch (RuntimeException e) {
-            // Shapes are a convenience; a model that cannot run on zeros still gets its summary.
-        }
+        report.outputShapes().forEach((k, v) -> out.put(k, shape(v.stream().mapToLong(Long::longValue).toArray())));
         return out;
     }
 

@@ -91,6 +91,10 @@ public final class IsolatedProbe {
     /** Child entry point: {@code IsolatedProbe MODEL|- WEIGHTS}. */
     public static void main(String[] args) {
         try {
+            if (KerasArchive.isZip(Path.of(args[1]))) {
+                KerasArchive.read(Path.of(args[1]));
+                System.exit(0);
+            }
             if (!args[0].equals("-")) {
                 try (H5Reader r = new H5Reader(Path.of(args[0]))) {
                     r.children("/");

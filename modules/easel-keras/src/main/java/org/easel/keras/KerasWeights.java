@@ -15,7 +15,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>Keys: layer name exactly as Keras wrote it (may contain '/', e.g. {@code fire2/squeeze1x1}); weight
  * name is the last path segment of Keras' weight name without the {@code :0} suffix ({@code kernel},
- * {@code bias}, {@code gamma}, {@code moving_mean}, ...). Arrays keep Keras' layout (Dense kernel
+ * {@code bias}, {@code gamma}, {@code moving_mean}, ...), qualified by the direction for Bidirectional
+ * layers ({@code forward_lstm_1/kernel}). Keras 3.11+ legacy files nest each layer's weights one group
+ * deeper ({@code dense/<model>/dense/kernel}); the {@code weight_names} attribute gives the path either way. Arrays keep Keras' layout (Dense kernel
  * [in, out], Conv2D kernel [kh, kw, in, out]) as float32. Layers without weights are left out.
  */
 public final class KerasWeights {
@@ -40,7 +42,7 @@ public final class KerasWeights {
                     throw new EaselException(r.file() + ": layer '" + layer + "' lists weight '" + full
                             + "' in its weight_names attribute but there is no dataset " + path + " (corrupt file).");
                 }
-                weights.put(shortName(full), r.readFloats(path));
+                weights.put(key(full), r.readFloats(path));
             }
             if (!weights.isEmpty()) {
                 out.put(layer, weights);
@@ -62,7 +64,7 @@ public final class KerasWeights {
                     throw new EaselException(r.file() + ": layer '" + layer + "' lists weight '" + full
                             + "' but there is no dataset " + path + " (corrupt file).");
                 }
-                weights.put(shortName(full), r.shape(path));
+                weights.put(key(full), r.shape(path));
             }
             out.put(layer, weights);
         }
@@ -85,6 +87,20 @@ public final class KerasWeights {
             throw new EaselException(r.file() + ": layer_names lists '" + group + "' but the file has no such group (corrupt file).");
         }
         return r.stringsAttribute(group, "weight_names");
+    }
+
+    /**
+     * The key of a weight in {@link #read}'s maps: its short name, qualified by the wrapped layer for the two
+     * directions of a Bidirectional layer ({@code forward_lstm_1/kernel}), whose short names repeat.
+     */
+    static String key(String full) {
+        String[] parts = full.split("/");
+        for (int i = 1; i < parts.length - 1; i++) {
+            if (parts[i].startsWith("forward_") || parts[i].startsWith("backward_")) {
+                return parts[i] + "/" + shortName(full);
+            }
+        }
+        return shortName(full);
     }
 
     static String shortName(String full) {
