@@ -116,7 +116,9 @@ public final class ImportedModel {
             return false;
         }
         try (ZipFile zip = new ZipFile(file.toFile())) {
-            return zip.getEntry(REPORT_ENTRY) != null && zip.getEntry("configuration.json") != null;
+            // ModelSerializer.addObjectToFile stores objects under "objects/<key>".
+            return (zip.getEntry("objects/" + REPORT_ENTRY) != null || zip.getEntry(REPORT_ENTRY) != null)
+                    && zip.getEntry("configuration.json") != null;
         } catch (IOException e) {
             return false;
         }

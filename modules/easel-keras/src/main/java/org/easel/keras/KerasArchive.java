@@ -106,8 +106,19 @@ public final class KerasArchive {
         if (!r.exists("/layers")) {
             throw new EaselException(file + ": model.weights.h5 has no 'layers' group (found " + r.children("/") + ").");
         }
+        Map<String, Integer> counters = new java.util.HashMap<>();
         for (ModelSpec.LayerSpec l : spec.layers()) {
-            String group = "/layers/" + l.name();
+            if (l.className().equals("InputLayer")) {
+                continue;
+            }
+            // Keras 3 names a model's layers in the weights file by class, numbered in order
+            // (conv2d, conv2d_1, ...), not by layer name; files whose layers kept default names agree.
+            String snake = snakeCase(l.className());
+            int n = counters.merge(snake, 1, Integer::sum) - 1;
+            String group = "/layers/" + (n == 0 ? snake : snake + "_" + n);
+            if (!r.exists(group)) {
+                group = "/layers/" + l.name();
+            }
             if (!r.exists(group)) {
                 continue;
             }
@@ -124,6 +135,12 @@ public final class KerasArchive {
             out.put(l.name(), w);
         }
         return out;
+    }
+
+    /** Keras' {@code to_snake_case} of a class name: Conv2D → conv2d, MaxPooling2D → max_pooling2d, PReLU → p_re_lu. */
+    static String snakeCase(String className) {
+        String s = className.replaceAll("(.)([A-Z][a-z]+)", "$1_$2");
+        return s.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Dataset paths of a layer's variables: {@code .../vars/0..n} in index order, sub-objects in name order. */

@@ -308,7 +308,7 @@ public final class KerasImporter {
         WeightCheck.checkImported(spec, fileWeights, layerReport, files);
         List<String> repaired = WeightValues.repair(network, spec, fileWeights);
         if (!repaired.isEmpty()) {
-            warnings.add("PReLU alphas of " + repaired + " copied by Easel (DL4J 1.0.0-M2.1 leaves them at 0, which makes PReLU a ReLU)");
+            warnings.add("weights Easel copied itself because DL4J 1.0.0-M2.1 imports them wrongly: " + String.join("; ", repaired));
         }
         WeightValues.check(network, spec, fileWeights, major, files);
         List<List<Long>> inputShapes = spec.inputShapes();

@@ -57,7 +57,7 @@ final class WeightValues {
                 INDArray alpha = w.get("alpha");
                 if (target.length() == alpha.length() && !sameValues(target, alpha.reshape(target.shape()))) {
                     layer.setParam("W", alpha.castTo(target.dataType()).reshape(target.shape()));
-                    repaired.add(l.name());
+                    repaired.add(l.name() + " (PReLU alphas, which DL4J M2.1 leaves at 0 so the layer acts as ReLU)");
                 }
             }
         }
@@ -135,6 +135,10 @@ final class WeightValues {
                 String k = put(p, src, "W", w, "kernel", "W");
                 if (k != null && actual.containsKey("W") && !Arrays.equals(actual.get("W").shape(), p.get("W").shape())) {
                     p.put("W", p.get("W").permute(3, 2, 0, 1)); // Keras [kh, kw, in, out] -> DL4J [out, in, kh, kw]
+                } else if (k != null && "th".equals(l.config().path("dim_ordering").asText())) {
+                    // Keras 1 "th": Theano's kernel [out, in, kh, kw], which Theano applies as a true convolution;
+                    // DL4J flips it to a cross-correlation kernel.
+                    p.put("W", flipSpatial(p.get("W")));
                 }
                 put(p, src, "b", w, "bias", "b");
             }
@@ -291,6 +295,20 @@ final class WeightValues {
             p.put(prefix + "b", gates(bias.reshape(1, -1)));
         }
         return true;
+    }
+
+    /** Reverses the last two (spatial) axes of a 4-D kernel. */
+    static INDArray flipSpatial(INDArray k) {
+        long kh = k.size(2);
+        long kw = k.size(3);
+        INDArray out = Nd4j.create(k.dataType(), k.shape());
+        for (long i = 0; i < kh; i++) {
+            for (long j = 0; j < kw; j++) {
+                out.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.point(i), NDArrayIndex.point(j))
+                        .assign(k.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.point(kh - 1 - i), NDArrayIndex.point(kw - 1 - j)));
+            }
+        }
+        return out;
     }
 
     /** Columns [i f c o] (Keras) -> [c f o i] (DL4J). */

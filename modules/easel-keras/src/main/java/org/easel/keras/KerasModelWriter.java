@@ -1,0 +1,119 @@
+package org.easel.keras;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.easel.core.error.EaselException;
+import org.easel.core.io.AtomicFiles;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Writes Keras model files from a model config (JSON, as Keras writes it) and weights in Keras layout, in
+ * the three layouts Keras itself uses, so tests and tools can produce small files without Python:
+ * <ul>
+ *   <li>{@link #writeH5}: legacy .h5 as Keras 1/2 and Keras 3 before 3.11 write it ({@code model_weights/<layer>/<layer>/kernel:0});</li>
+ *   <li>{@link #writeNestedH5}: legacy .h5 as Keras 3.11+ writes it, one group deeper ({@code model_weights/<layer>/<model>/<layer>/kernel});</li>
+ *   <li>{@link #writeKerasArchive}: the native Keras 3 {@code .keras} zip (config.json, metadata.json,
+ *       model.weights.h5 with {@code layers/<snake_case class>[_n]/vars/0..}).</li>
+ * </ul>
+ * Weights: {@code layer name -> (weight name -> array)}, in Keras' order for the layer (kernel, bias, ...).
+ */
+public final class KerasModelWriter {
+    private KerasModelWriter() {
+    }
+
+    public static void writeH5(Path file, String modelConfig, String kerasVersion, Map<String, Map<String, INDArray>> weights) {
+        write(file, modelConfig, kerasVersion, weights, null);
+    }
+
+    public static void writeNestedH5(Path file, String modelConfig, String kerasVersion, String modelName,
+                                     Map<String, Map<String, INDArray>> weights) {
+        write(file, modelConfig, kerasVersion, weights, modelName);
+    }
+
+    private static void write(Path file, String modelConfig, String kerasVersion, Map<String, Map<String, INDArray>> weights,
+                              String nestedModel) {
+        AtomicFiles.write(file, tmp -> {
+            try (H5Writer w = new H5Writer(tmp)) {
+                w.stringAttribute("/", "model_config", modelConfig);
+                w.stringAttribute("/", "keras_version", kerasVersion);
+                w.stringAttribute("/", "backend", "tensorflow");
+                w.group("/model_weights");
+                List<String> layers = new ArrayList<>(weights.keySet());
+                w.stringsAttribute("/model_weights", "layer_names", layers);
+                w.stringAttribute("/model_weights", "keras_version", kerasVersion);
+                w.stringAttribute("/model_weights", "backend", "tensorflow");
+                for (String layer : layers) {
+                    String group = "/model_weights/" + layer;
+                    w.group(group);
+                    List<String> names = new ArrayList<>();
+                    for (Map.Entry<String, INDArray> e : weights.get(layer).entrySet()) {
+                        String name = nestedModel == null ? layer + "/" + e.getKey() + ":0" : nestedModel + "/" + layer + "/" + e.getKey();
+                        names.add(name);
+                        String path = group + "/" + name;
+                        w.group(path.substring(0, path.lastIndexOf('/')));
+                        w.dataset(path, e.getValue());
+                    }
+                    w.stringsAttribute(group, "weight_names", names);
+                }
+            }
+        });
+    }
+
+    /**
+     * Writes a {@code .keras} zip. {@code layerClasses} gives each weighted layer's class name in model order
+     * (Keras numbers the groups per class); layers listed there without weights get empty groups as in Keras.
+     */
+    public static void writeKerasArchive(Path file, String modelConfig, String kerasVersion, Map<String, String> layerClasses,
+                                         Map<String, Map<String, INDArray>> weights) {
+        AtomicFiles.write(file, tmp -> {
+            Path h5 = Files.createTempFile("easel-keras-archive", ".h5");
+            try {
+                try (H5Writer w = new H5Writer(h5)) {
+                    w.group("/layers");
+                    Map<String, Integer> counters = new HashMap<>();
+                    for (Map.Entry<String, String> l : layerClasses.entrySet()) {
+                        String snake = KerasArchive.snakeCase(l.getValue());
+                        int n = counters.merge(snake, 1, Integer::sum) - 1;
+                        String group = "/layers/" + (n == 0 ? snake : snake + "_" + n) + "/vars";
+                        w.group(group);
+                        int i = 0;
+                        for (INDArray a : weights.getOrDefault(l.getKey(), new LinkedHashMap<>()).values()) {
+                            w.dataset(group + "/" + i++, a);
+                        }
+                    }
+                    w.group("/vars");
+                }
+                try (OutputStream out = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(out)) {
+                    zip.putNextEntry(new ZipEntry("metadata.json"));
+                    zip.write(("{\"keras_version\": \"" + kerasVersion + "\", \"date_saved\": \"2025-01-01@00:00:00\"}")
+                            .getBytes(StandardCharsets.UTF_8));
+                    zip.closeEntry();
+                    zip.putNextEntry(new ZipEntry("config.json"));
+                    zip.write(modelConfig.getBytes(StandardCharsets.UTF_8));
+                    zip.closeEntry();
+                    zip.putNextEntry(new ZipEntry("model.weights.h5"));
+                    Files.copy(h5, zip);
+                    zip.closeEntry();
+                }
+            } catch (IOException e) {
+                throw new EaselException("Cannot write " + file + ": " + e.getMessage(), e);
+            } finally {
+                try {
+                    Files.deleteIfExists(h5);
+                } catch (IOException ignored) {
+                    // temporary file
+                }
+            }
+        });
+    }
+}
