@@ -257,7 +257,7 @@ public final class KerasImporter {
             WeightCheck.check(spec, fileWeights, modelFile);
         } else {
             try (H5Reader r = new H5Reader(weightsFile)) {
-                fileWeights = KerasWeights.read(r);
+                fileWeights = KerasWeights.readForImport(r);
                 WeightCheck.check(spec, fileWeights, weightsFile);
             }
         }

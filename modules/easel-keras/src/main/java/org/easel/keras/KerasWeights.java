@@ -15,7 +15,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>Keys: layer name exactly as Keras wrote it (may contain '/', e.g. {@code fire2/squeeze1x1}); weight
  * name is the last path segment of Keras' weight name without the {@code :0} suffix ({@code kernel},
- * {@code bias}, {@code gamma}, {@code moving_mean}, ...; Keras 1's {@code dense_1_W} is {@code W}), qualified by the direction for Bidirectional
+ * {@code bias}, {@code gamma}, {@code moving_mean}, ...; Keras 1's {@code dense_1_W} stays as written), qualified by the direction for Bidirectional
  * layers ({@code forward_lstm_1/kernel}). Keras 3.11+ legacy files nest each layer's weights one group
  * deeper ({@code dense/<model>/dense/kernel}); the {@code weight_names} attribute gives the path either way. Arrays keep Keras' layout (Dense kernel
  * [in, out], Conv2D kernel [kh, kw, in, out]) as float32. Layers without weights are left out.
@@ -31,6 +31,18 @@ public final class KerasWeights {
     }
 
     static Map<String, Map<String, INDArray>> read(H5Reader r) {
+        return read(r, false);
+    }
+
+    /**
+     * As {@link #read(Path)}, with Keras 1 names shortened to what DL4J and the checks expect
+     * ({@code dense_1_W} → {@code W}, {@code lstm_1_U_i} → {@code U_i}).
+     */
+    static Map<String, Map<String, INDArray>> readForImport(H5Reader r) {
+        return read(r, true);
+    }
+
+    private static Map<String, Map<String, INDArray>> read(H5Reader r, boolean stripKeras1Prefix) {
         String root = weightsRoot(r);
         Map<String, Map<String, INDArray>> out = new LinkedHashMap<>();
         for (String layer : r.stringsAttribute(root, "layer_names")) {
@@ -42,7 +54,7 @@ public final class KerasWeights {
                     throw new EaselException(r.file() + ": layer '" + layer + "' lists weight '" + full
                             + "' in its weight_names attribute but there is no dataset " + path + " (corrupt file).");
                 }
-                weights.put(key(layer, full), r.readFloats(path));
+                weights.put(stripKeras1Prefix ? key(layer, full) : key(full), r.readFloats(path));
             }
             if (!weights.isEmpty()) {
                 out.put(layer, weights);
@@ -64,7 +76,7 @@ public final class KerasWeights {
                     throw new EaselException(r.file() + ": layer '" + layer + "' lists weight '" + full
                             + "' but there is no dataset " + path + " (corrupt file).");
                 }
-                weights.put(key(layer, full), r.shape(path));
+                weights.put(key(full), r.shape(path));
             }
             out.put(layer, weights);
         }
@@ -97,6 +109,10 @@ public final class KerasWeights {
         if (!full.contains("/") && full.startsWith(layer + "_") && full.length() > layer.length() + 1) {
             return shortName(full.substring(layer.length() + 1)); // Keras 1: dense_1_W, lstm_1_U_i
         }
+        return key(full);
+    }
+
+    static String key(String full) {
         String[] parts = full.split("/");
         for (int i = 1; i < parts.length - 1; i++) {
             if (parts[i].startsWith("forward_") || parts[i].startsWith("backward_")) {
