@@ -19,10 +19,15 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true, description = {
         "Score a trained model on the test split of its experiment's data.",
-        "Example: easel evaluate outputs/mnist-mlp-20260101-120000"})
+        "Example: easel evaluate outputs/mnist-mlp-20260101-120000",
+        "         easel evaluate mnist_cnn.h5 --config configs/mnist-mlp.yaml"})
 final class EvaluateCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "MODEL", description = "A run folder, or a model.zip or Keras .h5 (then --config says which data)")
+    @Parameters(paramLabel = "MODEL", description = "A run folder, or a model.zip, an 'easel import' zip, a Keras .h5/.keras, or an"
+            + " architecture .json with --weights (then --config says which data)")
     Path model;
+
+    @Option(names = "--weights", paramLabel = "<weights.h5>", description = "Weights-only .h5 for an architecture .json MODEL")
+    Path weights;
 
     @Option(names = "--config", paramLabel = "<file.yaml>", description = "Config whose data section to use (default: the run folder's)")
     Path config;
@@ -42,7 +47,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         ExperimentConfig cfg = ConfigLoader.load(configFile, overrides);
         DataSplits data = Datasets.load(cfg.data(), cfg.seed());
-        Evaluation e = Evaluator.evaluate(Classifiers.open(model), data.test());
+        Evaluation e = Evaluator.evaluate(Classifiers.open(model, weights), data.test());
         System.out.printf("Test accuracy %.4f, loss %.4f on %d examples of %s%n", e.accuracy(), e.loss(), e.examples(), data.datasetName());
         System.out.println("class,precision,recall,f1");
         for (int c = 0; c < e.classes().size(); c++) {

@@ -2,22 +2,40 @@ package org.easel.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.easel.core.error.EaselException;
 import org.easel.keras.ImportedModel;
+import org.easel.keras.InputScaling;
 import org.easel.keras.KerasImporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "import", mixinStandardHelpOptions = true, description = {
-        "Import a Keras model (.h5 from R keras, Keras 1/2/3, tf.keras) into a DL4J model zip with a JSON import report.",
-        "Example: easel import mnist_mlp.h5 --out mnist_mlp.zip",
-        "         easel import model_config.json --weights weights.h5 --reference inputs_and_outputs.h5"})
+        "Import a Keras model (.h5 or .keras from R keras/keras3, Keras 1/2/3, tf.keras) into a DL4J model zip with a JSON import report.",
+        "The zip works with easel evaluate, predict (also --spark), summary and as transfer.backbone.",
+        "Example: easel import mnist_mlp.h5 --out mnist_mlp.zip --scale 255",
+        "         easel import model.keras --scale 1 --mean 123.68,116.78,103.94",
+        "         easel import weights.h5 --architecture model_config.json --reference inputs_and_outputs.h5",
+        "         easel import model_config.json --weights weights.h5"})
 final class ImportCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "MODEL", description = "A whole-model .h5, or an architecture .json (then --weights)")
+    @Parameters(paramLabel = "MODEL", description = "A whole-model .h5/.hdf5, a Keras 3 .keras file, a weights-only .h5 (then --architecture),"
+            + " or an architecture .json (then --weights)")
     Path model;
 
     @Option(names = "--weights", paramLabel = "<weights.h5>", description = "Weights-only .h5 (model.save_weights) for an architecture file")
     Path weights;
+
+    @Option(names = "--architecture", paramLabel = "<model.json>", description = "Architecture JSON (model.to_json()) for a weights-only MODEL .h5")
+    Path architecture;
+
+    @Option(names = "--scale", paramLabel = "S", description = "The model takes pixel / S (default 255: inputs in [0, 1]; 1: raw 0..255)")
+    Double scale;
+
+    @Option(names = "--mean", paramLabel = "M[,M,M]", description = "Subtracted after --scale, one value or one per channel")
+    String mean;
+
+    @Option(names = "--std", paramLabel = "S[,S,S]", description = "Divides after --mean, one value or one per channel")
+    String std;
 
     @Option(names = "--out", paramLabel = "<model.zip>", description = "DL4J model zip to write (default: MODEL with .zip)")
     Path out;
@@ -31,10 +49,23 @@ final class ImportCommand implements Callable<Integer> {
         if (weights != null) {
             builder.weights(weights);
         }
+        if (architecture != null) {
+            builder.architecture(architecture);
+        }
         if (reference != null) {
             builder.compareWith(reference);
         }
         ImportedModel m = builder.build().importModel(model);
+        InputScaling sidecar = InputScaling.sidecar(model);
+        if (scale != null || mean != null || std != null) {
+            if (sidecar != null) {
+                throw new EaselException("Input scaling is given twice: on the command line and in " + model + InputScaling.SIDECAR_SUFFIX
+                        + "; state it in one place.");
+            }
+            m = m.withInputScaling(InputScaling.of(scale, mean, std));
+        } else if (sidecar != null) {
+            m = m.withInputScaling(sidecar);
+        }
         System.out.print(m.summary());
         Path zip = out != null ? out : model.resolveSibling(stripExtension(model.getFileName().toString()) + ".zip");
         Path report = zip.resolveSibling(stripExtension(zip.getFileName().toString()) + "-import-report.json");

@@ -18,8 +18,12 @@ import picocli.CommandLine.Parameters;
         "Example: easel predict outputs/mnist-mlp-20260101-120000 my-digits/ --out predictions.csv",
         "Example: easel predict outputs/finetune-squeezenet-20260101-120000 photos/ --spark --master 'local[*]' --out labels/"})
 final class PredictCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "MODEL", description = "A run folder, a model.zip, or a Keras .h5 (pixels scaled to [0, 1])")
+    @Parameters(index = "0", paramLabel = "MODEL", description = "A run folder, a model.zip, an 'easel import' zip, a Keras .h5/.keras"
+            + " (input scaling from its sidecar, default pixel / 255), or an architecture .json with --weights")
     Path model;
+
+    @Option(names = "--weights", paramLabel = "<weights.h5>", description = "Weights-only .h5 for an architecture .json MODEL")
+    Path weights;
 
     @Parameters(index = "1", paramLabel = "IMAGE|DIR", description = "An image, or a folder searched recursively; with --spark also a text file listing one image path per line")
     Path images;
@@ -42,6 +46,10 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (spark) {
+            if (weights != null) {
+                throw new EaselException("--spark takes one model file: run 'easel import " + model + " --weights " + weights
+                        + "' first and pass the zip it writes.");
+            }
             SparkPredictor.Summary s = SparkPredictor.run(new SparkPredictor.Options(model, images, out, master, partitions, overwrite));
             System.err.println(s.describe());
             return 0;
@@ -50,8 +58,8 @@ final class PredictCommand implements Callable<Integer> {
             throw new EaselException("--master, --partitions and --overwrite apply only with --spark.");
         }
         Path file = ModelArgument.modelFile(model);
-        Predictor.Results r = TransferModel.isTransferModel(file) ? TransferModel.load(file).predict(images)
-                : new Predictor(Classifiers.open(model)).predict(images);
+        Predictor.Results r = weights == null && TransferModel.isTransferModel(file) ? TransferModel.load(file).predict(images)
+                : new Predictor(Classifiers.open(model, weights)).predict(images);
         String csv = Predictor.csv(r.predictions());
         if (out != null) {
             AtomicFiles.writeString(Path.of(out), csv);

@@ -14,6 +14,7 @@ import org.easel.core.model.ModelStore;
 import org.easel.core.predict.ImageClassifier;
 import org.easel.core.predict.NetworkClassifier;
 import org.easel.core.predict.Predictor;
+import org.easel.keras.ImportedModel;
 import org.easel.keras.KerasClassifier;
 import org.easel.keras.KerasImporter;
 import org.easel.transfer.model.TransferModel;
@@ -23,7 +24,7 @@ import org.easel.transfer.model.TransferModel;
  * what kind it is and a stable id ({@code <file name>@<first 12 hex of its SHA-256>}) that every output row carries.
  */
 public record ModelPayload(String fileName, byte[] bytes, String modelId, Kind kind) implements Serializable {
-    /** The model formats single-machine {@code easel predict} accepts. */
+    /** The model formats single-machine {@code easel predict} accepts; KERAS covers Keras files and 'easel import' zips. */
     public enum Kind { TRANSFER, EASEL, KERAS }
 
     static final Duration UNTRUSTED_H5_TIMEOUT = Duration.ofSeconds(120);
@@ -38,7 +39,7 @@ public record ModelPayload(String fileName, byte[] bytes, String modelId, Kind k
         String name = file.getFileName().toString();
         String lower = name.toLowerCase(Locale.ROOT);
         Kind kind;
-        if (lower.endsWith(".h5") || lower.endsWith(".hdf5") || lower.endsWith(".keras")) {
+        if (lower.endsWith(".h5") || lower.endsWith(".hdf5") || lower.endsWith(".keras") || ImportedModel.isImportedZip(file)) {
             kind = Kind.KERAS;
         } else if (TransferModel.isTransferModel(file)) {
             kind = Kind.TRANSFER;
@@ -82,8 +83,8 @@ public record ModelPayload(String fileName, byte[] bytes, String modelId, Kind k
                     };
                 }
                 case EASEL -> classifier(new NetworkClassifier(ModelStore.load(tmp, false)));
-                case KERAS -> classifier(new KerasClassifier((untrusted ? KerasImporter.builder().isolated(UNTRUSTED_H5_TIMEOUT)
-                        : KerasImporter.builder()).build().importModel(tmp)));
+                case KERAS -> classifier(new KerasClassifier(ImportedModel.isImportedZip(tmp) ? ImportedModel.load(tmp)
+                        : (untrusted ? KerasImporter.builder().isolated(UNTRUSTED_H5_TIMEOUT) : KerasImporter.builder()).build().importModel(tmp)));
             };
         } catch (EaselException e) {
             throw new EaselException(e.getMessage().replace(String.valueOf(tmp), fileName), e);

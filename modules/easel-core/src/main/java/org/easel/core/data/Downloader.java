@@ -31,7 +31,18 @@ public final class Downloader {
     private Downloader() {
     }
 
+    /** True when $EASEL_OFFLINE is 1 or true: no download is attempted anywhere. */
+    public static boolean offline() {
+        String v = System.getenv("EASEL_OFFLINE");
+        return v != null && (v.equals("1") || v.equalsIgnoreCase("true"));
+    }
+
     public static Path fetch(URI url, Path target, String expectedSha256, Checksum checksum) {
+        if (offline()) {
+            // Checked before anything is created: an offline lookup never leaves folders in a data tree.
+            throw new EaselException("EASEL_OFFLINE is set, so " + url + " is not downloaded. Place the file at "
+                    + target.toAbsolutePath() + " yourself (SHA-256 " + expectedSha256 + "), or unset EASEL_OFFLINE.");
+        }
         Path part = target.resolveSibling(target.getFileName() + ".part");
         try {
             Files.createDirectories(target.toAbsolutePath().getParent());

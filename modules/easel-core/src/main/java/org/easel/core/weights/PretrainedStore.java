@@ -22,7 +22,7 @@ public final class PretrainedStore {
 
     public PretrainedStore(Path dir, boolean download) {
         this.dir = dir;
-        this.download = download && !"1".equals(System.getenv(OFFLINE_ENV));
+        this.download = download && !org.easel.core.data.Downloader.offline();
     }
 
     /** Config value (may be null), then $EASEL_PRETRAINED, then ./pretrained. */
