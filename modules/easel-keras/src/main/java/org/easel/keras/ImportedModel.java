@@ -3,18 +3,25 @@ package org.easel.keras;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.zip.ZipFile;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.wrapper.BaseWrapperLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.easel.core.error.EaselException;
 import org.easel.core.io.AtomicFiles;
 import org.easel.core.io.Json;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -76,17 +83,66 @@ public final class ImportedModel {
         if (network instanceof MultiLayerNetwork m && inputs.length != 1) {
             throw new EaselException("A Sequential model takes one input, got " + inputs.length + ".");
         }
+        DataType type = network.params() == null ? DataType.FLOAT : network.params().dataType();
+        INDArray[] feed = new INDArray[inputs.length];
+        for (int i = 0; i < inputs.length; i++) {
+            feed[i] = inputs[i].dataType() == type ? inputs[i] : inputs[i].castTo(type);
+        }
         try {
             if (network instanceof MultiLayerNetwork m) {
-                return new INDArray[] {m.output(inputs[0], false)};
+                return new INDArray[] {m.output(feed[0], false)};
             }
-            return ((ComputationGraph) network).output(false, inputs);
+            return ((ComputationGraph) network).output(false, feed);
         } catch (RuntimeException e) {
             String given = Arrays.stream(inputs).map(a -> Arrays.toString(a.shape())).reduce((a, b) -> a + ", " + b).orElse("none");
             throw new EaselException("The imported model " + (report.modelFile() != null ? report.modelFile() : report.architectureFile())
                     + " cannot run on input(s) of shape " + given + ": it expects [batch] + " + report.inputShapes()
                     + " in Keras order (images NHWC). DL4J says: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The same model with every parameter and activation in {@code type} (e.g. {@code DOUBLE} to tell float32
+     * rounding from real differences). The original is unchanged.
+     */
+    public ImportedModel converted(DataType type) {
+        Model net = network instanceof MultiLayerNetwork m ? m.convertDataType(type) : ((ComputationGraph) network).convertDataType(type);
+        return new ImportedModel(net, report);
+    }
+
+    /**
+     * A copy whose output layers end linearly: their softmax or sigmoid is replaced by the identity, so outputs are
+     * logits. For comparisons where probabilities saturate (exactly 0 or 1 whatever the weights). The original is
+     * unchanged.
+     */
+    public ImportedModel withoutOutputActivation() {
+        Model copy;
+        List<Layer> outputs = new ArrayList<>();
+        if (network instanceof MultiLayerNetwork m) {
+            MultiLayerNetwork c = m.clone();
+            outputs.add(c.getLayer(c.getnLayers() - 1));
+            copy = c;
+        } else {
+            ComputationGraph c = ((ComputationGraph) network).clone();
+            for (String name : c.getConfiguration().getNetworkOutputs()) {
+                if (c.getLayer(name) != null) {
+                    outputs.add(c.getLayer(name));
+                }
+            }
+            copy = c;
+        }
+        for (Layer l : outputs) {
+            var conf = l.conf().getLayer(); // the layer configuration
+            if (conf instanceof BaseWrapperLayer w) {
+                conf = w.getUnderlying();
+            }
+            if (conf instanceof BaseLayer b) {
+                b.setActivationFn(new ActivationIdentity());
+            } else if (conf instanceof ActivationLayer a) {
+                a.setActivationFn(new ActivationIdentity());
+            }
+        }
+        return new ImportedModel(copy, report);
     }
 
     /** The same model with its input scaling stated (recorded by {@link #save}). */

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -103,9 +104,7 @@ public final class KerasArchive {
      */
     static Map<String, Map<String, INDArray>> weights(H5Reader r, ModelSpec spec, Path file) {
         Map<String, Map<String, INDArray>> out = new LinkedHashMap<>();
-        if (!r.exists("/layers")) {
-            throw new EaselException(file + ": model.weights.h5 has no 'layers' group (found " + r.children("/") + ").");
-        }
+        Layout layout = Layout.of(r, file);
         Map<String, Integer> counters = new java.util.HashMap<>();
         for (ModelSpec.LayerSpec l : spec.layers()) {
             if (l.className().equals("InputLayer")) {
@@ -115,17 +114,20 @@ public final class KerasArchive {
             // (conv2d, conv2d_1, ...), not by layer name; files whose layers kept default names agree.
             String snake = snakeCase(l.className());
             int n = counters.merge(snake, 1, Integer::sum) - 1;
-            String group = "/layers/" + (n == 0 ? snake : snake + "_" + n);
+            String group = layout.layer(n == 0 ? snake : snake + "_" + n);
             if (!r.exists(group)) {
-                group = "/layers/" + l.name();
+                group = layout.layer(l.name());
             }
             if (!r.exists(group)) {
                 continue;
             }
             List<String> paths = new ArrayList<>();
-            collectVars(r, group, paths);
+            collectVars(r, layout, group, paths);
             if (paths.isEmpty()) {
                 continue;
+            }
+            if (!knowsVariables(l.className())) {
+                continue; // a class Easel cannot import: the unsupported-layer check names it with the others
             }
             List<String> names = variableNames(l, paths, file);
             Map<String, INDArray> w = new LinkedHashMap<>();
@@ -137,6 +139,48 @@ public final class KerasArchive {
         return out;
     }
 
+    /**
+     * Where layer groups are: {@code /layers/<name>/vars/N}, or (tf.keras 2.15 saving on Windows) root groups whose
+     * names hold backslashes, {@code /layers\<name>/vars/N} and {@code /layers\<name>\<sub-layer>/vars/N}.
+     */
+    private record Layout(boolean backslashes, List<String> rootNames) {
+        static Layout of(H5Reader r, Path file) {
+            if (r.exists("/layers")) {
+                return new Layout(false, List.of());
+            }
+            List<String> root = r.children("/");
+            if (root.stream().anyMatch(c -> c.startsWith("layers\\"))) {
+                return new Layout(true, root);
+            }
+            throw new EaselException(file + ": model.weights.h5 has no 'layers' group (found " + root + ").");
+        }
+
+        String layer(String name) {
+            return backslashes ? "/layers\\" + name : "/layers/" + name;
+        }
+
+        /** Sub-groups of a layer group other than {@code vars}, as (name, path), in name order. */
+        List<String[]> subGroups(H5Reader r, String group) {
+            List<String[]> out = new ArrayList<>();
+            if (backslashes) {
+                String prefix = group.substring(1) + "\\";
+                for (String c : rootNames) {
+                    if (c.startsWith(prefix) && !c.substring(prefix.length()).contains("\\")) {
+                        out.add(new String[] {c.substring(prefix.length()), "/" + c});
+                    }
+                }
+            } else {
+                for (String c : r.children(group)) {
+                    if (!c.equals("vars") && r.isGroup(group + "/" + c)) {
+                        out.add(new String[] {c, group + "/" + c});
+                    }
+                }
+            }
+            out.sort(Comparator.comparing(a -> a[0]));
+            return out;
+        }
+    }
+
     /** Keras' {@code to_snake_case} of a class name: Conv2D → conv2d, MaxPooling2D → max_pooling2d, PReLU → p_re_lu. */
     static String snakeCase(String className) {
         String s = className.replaceAll("(.)([A-Z][a-z]+)", "$1_$2");
@@ -144,20 +188,16 @@ public final class KerasArchive {
     }
 
     /** Dataset paths of a layer's variables: {@code .../vars/0..n} in index order, sub-objects in name order. */
-    private static void collectVars(H5Reader r, String group, List<String> out) {
-        List<String> children = new ArrayList<>(r.children(group));
-        if (children.contains("vars")) {
+    private static void collectVars(H5Reader r, Layout layout, String group, List<String> out) {
+        if (r.exists(group + "/vars")) {
             List<String> vars = new ArrayList<>(r.children(group + "/vars"));
             vars.sort(Comparator.comparingInt(KerasArchive::index));
             for (String v : vars) {
                 out.add(group + "/vars/" + v);
             }
-            children.remove("vars");
         }
-        for (String c : children) {
-            if (r.isGroup(group + "/" + c)) {
-                collectVars(r, group + "/" + c, out);
-            }
+        for (String[] sub : layout.subGroups(r, group)) {
+            collectVars(r, layout, sub[1], out);
         }
     }
 
@@ -167,6 +207,15 @@ public final class KerasArchive {
         } catch (NumberFormatException e) {
             return Integer.MAX_VALUE;
         }
+    }
+
+    private static final Set<String> KNOWN = Set.of("Dense", "Conv1D", "Conv2D", "Conv3D", "Conv1DTranspose",
+            "Conv2DTranspose", "Conv3DTranspose", "LocallyConnected1D", "SeparableConv1D", "SeparableConv2D", "DepthwiseConv2D",
+            "DepthwiseConv1D", "BatchNormalization", "LayerNormalization", "Embedding", "PReLU", "LSTM", "GRU", "SimpleRNN",
+            "Bidirectional", "MultiHeadAttention", "Attention", "AdditiveAttention");
+
+    static boolean knowsVariables(String className) {
+        return KNOWN.contains(className);
     }
 
     /**
@@ -198,6 +247,18 @@ public final class KerasArchive {
             case "LSTM", "GRU", "SimpleRNN" -> c.path("use_bias").asBoolean(true)
                     ? List.of("kernel", "recurrent_kernel", "bias") : List.of("kernel", "recurrent_kernel");
             case "Bidirectional" -> bidirectional(l, paths);
+            case "MultiHeadAttention" -> multiHeadAttention(paths);
+            case "Attention" -> {
+                List<String> n = new ArrayList<>();
+                if (c.path("use_scale").asBoolean(false)) {
+                    n.add("scale");
+                }
+                if (c.path("score_mode").asText("dot").equals("concat")) {
+                    n.add("concat_score_weight");
+                }
+                yield n;
+            }
+            case "AdditiveAttention" -> c.path("use_scale").asBoolean(true) ? List.of("scale") : List.of();
             default -> null;
         };
         if (base == null || base.size() != paths.size()) {
@@ -206,6 +267,31 @@ public final class KerasArchive {
                     : " but its config implies " + base + ".") + " The file is corrupt or the layer is not supported.");
         }
         return base;
+    }
+
+    /**
+     * MultiHeadAttention keeps its four projections as sub-layers ({@code query_dense/vars/0} kernel,
+     * {@code /vars/1} bias; tf.keras 2 spells them {@code _query_dense}); named like the legacy .h5 weights
+     * ({@code query/kernel}, ..., {@code attention_output/bias}).
+     */
+    private static List<String> multiHeadAttention(List<String> paths) {
+        Map<String, String> roles = Map.of("query_dense", "query", "key_dense", "key", "value_dense", "value",
+                "output_dense", "attention_output");
+        List<String> out = new ArrayList<>();
+        for (String p : paths) {
+            String[] parts = p.split("[/\\\\]");
+            if (parts.length < 3 || !parts[parts.length - 2].equals("vars")) {
+                return List.of();
+            }
+            String sub = parts[parts.length - 3].replaceFirst("^_", "");
+            String role = roles.get(sub);
+            String var = parts[parts.length - 1];
+            if (role == null || !(var.equals("0") || var.equals("1"))) {
+                return List.of();
+            }
+            out.add(role + "/" + (var.equals("0") ? "kernel" : "bias"));
+        }
+        return out;
     }
 
     private static List<String> batchNorm(JsonNode c) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -237,14 +238,18 @@ public final class KerasImporter {
             trainingJson = null; // Keras 3 training configs use objects DL4J does not read; inference does not need them.
         }
 
-        // (4) every unsupported layer at once.
+        // How layers are called: attention roles (query/value/key), tf.keras binary TFOpLambda ops as merges.
+        EaselLayers.normaliseCalls(config, warnings);
+
+        // (4) every unsupported layer (and unsupported option of Easel's own layers) at once.
         ModelSpec spec = ModelSpec.parse(config, configSource);
         Set<String> custom = new HashSet<>(customLayers.keySet());
         custom.addAll(EaselLayers.CLASS_NAMES);
         if (!lambdaLayers.isEmpty()) {
             custom.add("Lambda");
         }
-        List<ModelSpec.Unsupported> unsupported = spec.unsupported(SupportedLayers.forVersion(major), custom);
+        List<ModelSpec.Unsupported> unsupported = new ArrayList<>(spec.unsupported(SupportedLayers.forVersion(major), custom));
+        unsupported.addAll(EaselLayers.unsupportedOptions(spec));
         if (!unsupported.isEmpty()) {
             throw new EaselException(describe(modelFile, archFile) + " uses " + unsupported.size() + " layer(s) that Easel (DL4J 1.0.0-M2.1)"
                     + " cannot import:\n  " + unsupported.stream().map(Object::toString).collect(Collectors.joining("\n  ")));
@@ -265,7 +270,7 @@ public final class KerasImporter {
 
         // DL4J-specific rewrites that do not change the imported numbers.
         InitializerRewrite.apply(config, warnings);
-        EaselLayers.rewrite(config, major, warnings);
+        EaselLayers.rewrite(config, major, warnings, fileWeights);
         config.put("keras_version", major == 2 && !kerasVersion.startsWith("2") ? "2.2.4" : kerasVersion);
         config.put("backend", backend);
         String training = usableTrainingConfig(trainingJson, warnings);
@@ -273,7 +278,10 @@ public final class KerasImporter {
         // (6) DL4J, reading the weights from one normalised Keras 2 weights file whatever the source layout.
         Model network;
         KerasModel kerasModel;
-        Path normalised = NormalizedWeights.write(fileWeights, major == 1 ? "1.2.2" : "2.2.4", backend);
+        // Easel's own layers (attention, LayerNormalization) get their weights from Easel after the build.
+        Map<String, Map<String, INDArray>> forDl4j = new LinkedHashMap<>(fileWeights);
+        spec.layers().stream().filter(l -> EaselLayers.ownsWeights(l.className())).forEach(l -> forDl4j.remove(l.name()));
+        Path normalised = NormalizedWeights.write(forDl4j, major == 1 ? "1.2.2" : "2.2.4", backend);
         synchronized (DL4J_STATIC_STATE) {
             customLayers.forEach(KerasLayer::registerCustomLayer);
             EaselLayers.register();
@@ -304,7 +312,8 @@ public final class KerasImporter {
         }
 
         // (7) every parameter value against the file, then one forward pass.
-        List<ImportReport.Layer> layerReport = layers(kerasModel, network);
+        EaselLayers.copyWeights(network, spec, fileWeights);
+        List<ImportReport.Layer> layerReport = layers(kerasModel, network, spec);
         WeightCheck.checkImported(spec, fileWeights, layerReport, files);
         List<String> repaired = WeightValues.repair(network, spec, fileWeights);
         if (!repaired.isEmpty()) {
@@ -315,7 +324,7 @@ public final class KerasImporter {
         Map<String, List<Long>> outputShapes = ForwardCheck.run(network, ForwardCheck.inputs(inputShapes, embeddingInputs(spec)), files);
         ImportReport report = new ImportReport(str(archFile == null ? modelFile : null), str(weightsFile), str(archFile), kerasVersion, backend,
                 spec.modelClass(), network.getClass().getSimpleName(), inputShapes, layerReport,
-                network.numParams(), warnings, null, null, outputShapes(layerReport, outputShapes), null);
+                totalParams(network), warnings, null, null, outputShapes(layerReport, outputShapes), null);
         ImportedModel imported = new ImportedModel(network, report);
         if (reference != null) {
             imported = ReferenceData.compare(imported, reference);
@@ -378,7 +387,10 @@ public final class KerasImporter {
         }
     }
 
-    private static List<ImportReport.Layer> layers(KerasModel km, Model network) {
+    private static List<ImportReport.Layer> layers(KerasModel km, Model network, ModelSpec spec) {
+        // Keras class names as written in the file (Easel's mappings are registered under renamed classes).
+        Map<String, String> kerasClass = new HashMap<>();
+        spec.layers().forEach(l -> kerasClass.put(l.name(), l.className()));
         List<ImportReport.Layer> out = new ArrayList<>();
         for (KerasLayer l : km.getLayersOrdered()) {
             String mapped;
@@ -393,9 +405,16 @@ public final class KerasImporter {
             } else {
                 mapped = "(none)";
             }
-            out.add(new ImportReport.Layer(l.getLayerName(), l.getClassName(), mapped, params(network, l.getLayerName())));
+            out.add(new ImportReport.Layer(l.getLayerName(), kerasClass.getOrDefault(l.getLayerName(), l.getClassName()), mapped,
+                    params(network, l.getLayerName())));
         }
         return out;
+    }
+
+    /** All parameters, including those of graph vertices (ComputationGraph.numParams counts layers only). */
+    static long totalParams(Model network) {
+        INDArray p = network.params();
+        return p == null ? 0 : p.length();
     }
 
     private static long params(Model network, String name) {
@@ -404,7 +423,11 @@ public final class KerasImporter {
                 return m.getLayer(name) == null ? 0 : m.getLayer(name).numParams();
             }
             ComputationGraph g = (ComputationGraph) network;
-            return g.getLayer(name) == null ? 0 : g.getLayer(name).numParams();
+            if (g.getLayer(name) != null) {
+                return g.getLayer(name).numParams();
+            }
+            Map<String, INDArray> vertex = WeightValues.paramTable(network, name); // Easel's SameDiff vertices
+            return vertex == null ? 0 : vertex.values().stream().mapToLong(INDArray::length).sum();
         } catch (RuntimeException e) {
             return 0;
         }

@@ -25,9 +25,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *   <li>{@link #writeKerasArchive}: the native Keras 3 {@code .keras} zip (config.json, metadata.json,
  *       model.weights.h5 with {@code layers/<snake_case class>[_n]/vars/0..}).</li>
  * </ul>
- * Weights: {@code layer name -> (weight name -> array)}, in Keras' order for the layer (kernel, bias, ...).
+ * Weights: {@code layer name -> (weight name -> array)}, in Keras' order for the layer (kernel, bias, ...); a
+ * sub-layer's weights are named {@code sub/weight} ({@code query/kernel} of MultiHeadAttention).
  */
 public final class KerasModelWriter {
+    /** Sub-layer groups of a .keras file, by the sub-layer names legacy .h5 files use. */
+    private static final Map<String, String> SUB_LAYERS = Map.of("query", "query_dense", "key", "key_dense",
+            "value", "value_dense", "attention_output", "output_dense");
+
     private KerasModelWriter() {
     }
 
@@ -84,11 +89,18 @@ public final class KerasModelWriter {
                     for (Map.Entry<String, String> l : layerClasses.entrySet()) {
                         String snake = KerasArchive.snakeCase(l.getValue());
                         int n = counters.merge(snake, 1, Integer::sum) - 1;
-                        String group = "/layers/" + (n == 0 ? snake : snake + "_" + n) + "/vars";
-                        w.group(group);
-                        int i = 0;
-                        for (INDArray a : weights.getOrDefault(l.getKey(), new LinkedHashMap<>()).values()) {
-                            w.dataset(group + "/" + i++, a);
+                        String layerGroup = "/layers/" + (n == 0 ? snake : snake + "_" + n);
+                        w.group(layerGroup);
+                        w.group(layerGroup + "/vars");
+                        Map<String, Integer> index = new HashMap<>();
+                        for (Map.Entry<String, INDArray> e : weights.getOrDefault(l.getKey(), new LinkedHashMap<>()).entrySet()) {
+                            // "query/kernel": a sub-layer's variable (MultiHeadAttention keeps query_dense/vars/0, ...)
+                            int slash = e.getKey().indexOf('/');
+                            String group = slash < 0 ? layerGroup + "/vars"
+                                    : layerGroup + "/" + SUB_LAYERS.getOrDefault(e.getKey().substring(0, slash), e.getKey().substring(0, slash)) + "/vars";
+                            w.group(group);
+                            int i = index.merge(group, 1, Integer::sum) - 1;
+                            w.dataset(group + "/" + i, e.getValue());
                         }
                     }
                     w.group("/vars");

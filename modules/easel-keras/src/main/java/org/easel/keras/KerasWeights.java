@@ -1,6 +1,8 @@
 package org.easel.keras;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +18,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>Keys: layer name exactly as Keras wrote it (may contain '/', e.g. {@code fire2/squeeze1x1}); weight
  * name is the last path segment of Keras' weight name without the {@code :0} suffix ({@code kernel},
  * {@code bias}, {@code gamma}, {@code moving_mean}, ...; Keras 1's {@code dense_1_W} stays as written), qualified by the direction for Bidirectional
- * layers ({@code forward_lstm_1/kernel}). Keras 3.11+ legacy files nest each layer's weights one group
+ * layers ({@code forward_lstm_1/kernel}) and, where short names repeat inside a layer, by their sub-layer
+ * ({@code query/kernel} of MultiHeadAttention). Keras 3.11+ legacy files nest each layer's weights one group
  * deeper ({@code dense/<model>/dense/kernel}); the {@code weight_names} attribute gives the path either way. Arrays keep Keras' layout (Dense kernel
  * [in, out], Conv2D kernel [kh, kw, in, out]) as float32. Layers without weights are left out.
  */
@@ -48,13 +51,16 @@ public final class KerasWeights {
         for (String layer : r.stringsAttribute(root, "layer_names")) {
             String group = join(root, layer);
             Map<String, INDArray> weights = new LinkedHashMap<>();
-            for (String full : weightNames(r, group)) {
+            List<String> names = weightNames(r, group);
+            List<String> keys = keys(layer, names, stripKeras1Prefix);
+            for (int i = 0; i < names.size(); i++) {
+                String full = names.get(i);
                 String path = join(group, full);
                 if (!r.exists(path)) {
                     throw new EaselException(r.file() + ": layer '" + layer + "' lists weight '" + full
                             + "' in its weight_names attribute but there is no dataset " + path + " (corrupt file).");
                 }
-                weights.put(stripKeras1Prefix ? key(layer, full) : key(full), r.readFloats(path));
+                weights.put(keys.get(i), r.readFloats(path));
             }
             if (!weights.isEmpty()) {
                 out.put(layer, weights);
@@ -70,13 +76,15 @@ public final class KerasWeights {
         for (String layer : r.stringsAttribute(root, "layer_names")) {
             String group = join(root, layer);
             Map<String, long[]> weights = new LinkedHashMap<>();
-            for (String full : weightNames(r, group)) {
-                String path = join(group, full);
+            List<String> names = weightNames(r, group);
+            List<String> keys = keys(layer, names, false);
+            for (int i = 0; i < names.size(); i++) {
+                String path = join(group, names.get(i));
                 if (!r.exists(path)) {
-                    throw new EaselException(r.file() + ": layer '" + layer + "' lists weight '" + full
+                    throw new EaselException(r.file() + ": layer '" + layer + "' lists weight '" + names.get(i)
                             + "' but there is no dataset " + path + " (corrupt file).");
                 }
-                weights.put(key(full), r.shape(path));
+                weights.put(keys.get(i), r.shape(path));
             }
             out.put(layer, weights);
         }
@@ -99,6 +107,35 @@ public final class KerasWeights {
             throw new EaselException(r.file() + ": layer_names lists '" + group + "' but the file has no such group (corrupt file).");
         }
         return r.stringsAttribute(group, "weight_names");
+    }
+
+    /**
+     * Keys of one layer's weights. Where short names repeat inside a layer (MultiHeadAttention has four
+     * {@code kernel}s: {@code query/kernel}, {@code key/kernel}, ...), the repeated ones keep the sub-layer
+     * they belong to ({@code query/kernel}); otherwise they would overwrite each other.
+     */
+    static List<String> keys(String layer, List<String> names, boolean stripKeras1Prefix) {
+        List<String> keys = new ArrayList<>();
+        for (String full : names) {
+            keys.add(stripKeras1Prefix ? key(layer, full) : key(full));
+        }
+        for (int i = 0; i < keys.size(); i++) {
+            if (Collections.frequency(keys, keys.get(i)) > 1) {
+                for (int j = 0; j < keys.size(); j++) {
+                    if (j != i && keys.get(j).equals(keys.get(i))) {
+                        keys.set(j, qualified(names.get(j)));
+                    }
+                }
+                keys.set(i, qualified(names.get(i)));
+            }
+        }
+        return keys;
+    }
+
+    /** {@code model/mha/query/kernel:0} -> {@code query/kernel}. */
+    private static String qualified(String full) {
+        String[] parts = full.split("/");
+        return parts.length < 2 ? shortName(full) : parts[parts.length - 2] + "/" + shortName(full);
     }
 
     /**

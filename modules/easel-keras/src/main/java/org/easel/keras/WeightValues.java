@@ -69,16 +69,15 @@ final class WeightValues {
         List<String> problems = new ArrayList<>();
         for (ModelSpec.LayerSpec l : spec.layers()) {
             Map<String, INDArray> w = weights.get(l.name());
-            Layer layer = layer(network, l.name());
             if (w == null || w.isEmpty()) {
                 continue;
             }
-            if (layer == null) {
+            Map<String, INDArray> actual = paramTable(network, l.name());
+            if (actual == null) {
                 problems.add("layer '" + l.name() + "' (" + l.className() + ") has weights in the file but no layer with"
                         + " parameters in the imported network");
                 continue;
             }
-            Map<String, INDArray> actual = layer.paramTable();
             Expected e = expected(l, w, actual, kerasMajor);
             if (e == null) {
                 String p = multiset(l, w, actual);
@@ -86,6 +85,13 @@ final class WeightValues {
                     problems.add(p);
                 }
                 continue;
+            }
+            if (EaselLayers.ownsWeights(l.className())) {
+                for (String param : actual.keySet()) {
+                    if (!e.params().containsKey(param)) {
+                        problems.add(where(l) + ": DL4J parameter '" + param + "' has no weight in the file (file weights: " + w.keySet() + ")");
+                    }
+                }
             }
             for (Map.Entry<String, INDArray> p : e.params().entrySet()) {
                 INDArray got = actual.get(p.getKey());
@@ -107,6 +113,22 @@ final class WeightValues {
         }
     }
 
+    /**
+     * Parameters (views) of the layer or graph vertex named {@code name}: DL4J layers, and Easel's SameDiff
+     * attention vertices, which are graph vertices rather than layers. Null when there is neither.
+     */
+    static Map<String, INDArray> paramTable(Model network, String name) {
+        Layer layer = layer(network, name);
+        if (layer != null) {
+            return layer.paramTable();
+        }
+        if (network instanceof ComputationGraph g && g.getVertex(name) != null) {
+            Map<String, INDArray> p = g.getVertex(name).paramTable(false);
+            return p == null || p.isEmpty() ? null : p;
+        }
+        return null;
+    }
+
     static Layer layer(Model network, String name) {
         try {
             if (network instanceof MultiLayerNetwork m) {
@@ -126,7 +148,18 @@ final class WeightValues {
     static Expected expected(ModelSpec.LayerSpec l, Map<String, INDArray> w, Map<String, INDArray> actual, int kerasMajor) {
         Map<String, INDArray> p = new LinkedHashMap<>();
         Map<String, String> src = new LinkedHashMap<>();
-        switch (l.className()) {
+        Map<String, String> own = EaselLayers.parameterNames(l.className(), w);
+        if (own != null) {
+            // Easel's own layers keep Keras' shapes: the copy is the identity.
+            own.forEach((keras, param) -> {
+                p.put(param, w.get(keras));
+                src.put(param, keras);
+            });
+        }
+        switch (own != null ? "" : l.className()) {
+            case "" -> {
+                // handled above
+            }
             case "Dense", "TimeDistributedDense" -> {
                 put(p, src, "W", w, "kernel", "W");
                 put(p, src, "b", w, "bias", "b");
