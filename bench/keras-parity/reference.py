@@ -6,8 +6,11 @@ For every model in a folder (.h5/.hdf5 full models, Keras 3 .keras zips, A.json 
   * reference inputs: Keras' own saved inputs/outputs when the folder has them (<stem>_inputs_and_outputs.h5 with
     inputs/ and predictions/, as written by DL4J's test-resource generator), else a seeded random input of the
     declared shape (open dimensions: images 32, sequences 7; Embedding inputs are integer indices);
-  * writes <model>.reference.h5 with inputs/<input layer> and predictions/<output layer>, which
-    ParityRunner.java (Easel's importer) compares with DL4J's outputs.
+  * inputs are float32 values (both sides see the same numbers); the pass itself runs in float64;
+  * writes <model>.reference.h5 with inputs/<input layer>, predictions/<output layer> (float32: Keras' own when
+    available, else this pass rounded), predictions64/<output layer> (this pass in float64) and, when an output
+    layer ends in softmax/sigmoid, logits64/<output layer> (the same pass without that activation), which
+    ParityRunner.java compares with DL4J's outputs in float32 and, with the network converted, in float64.
 
 Usage: /usr/bin/python3 reference.py DIR   (prints one line per model: source of the reference, or why none)
 """
@@ -44,9 +47,23 @@ def snake(cls):
 
 
 def weights_from_keras_zip(h5, layers):
-    """Keras 3 stores a model's layers as layers/<snake_case class>[_n], numbered per class in order."""
+    """Keras 3 stores a model's layers as layers/<snake_case class>[_n], numbered per class in order.
+    tf.keras 2.15 saving on Windows writes root groups named 'layers\\<name>' (backslashes inside the name)."""
     out = {}
     counters = {}
+    backslash = "layers" not in h5 and any(k.startswith("layers\\") for k in h5.keys())
+    root_names = list(h5.keys())
+
+    def group_path(name):
+        return ("layers\\" + name) if backslash else ("layers/" + name)
+
+    def subgroups(path):
+        if backslash:
+            pre = path + "\\"
+            return sorted((k[len(pre):], k) for k in root_names if k.startswith(pre) and "\\" not in k[len(pre):])
+        g = h5[path]
+        return sorted((k, path + "/" + k) for k in g.keys() if k != "vars" and isinstance(g[k], h5py.Group))
+
     for l in layers:
         if l["class_name"] == "InputLayer":
             continue
@@ -54,23 +71,21 @@ def weights_from_keras_zip(h5, layers):
         s = snake(l["class_name"])
         n = counters.get(s, 0)
         counters[s] = n + 1
-        group = "layers/" + (s if n == 0 else f"{s}_{n}")
+        group = group_path(s if n == 0 else f"{s}_{n}")
         if group not in h5:
-            group = "layers/" + name
+            group = group_path(name)
         if group not in h5:
             continue
         paths = []
 
-        def walk(g, prefix):
-            keys = list(g.keys())
-            if "vars" in keys:
-                for k in sorted(g["vars"].keys(), key=int):
-                    paths.append(prefix + "/vars/" + k)
-            for k in sorted(keys):
-                if k != "vars" and isinstance(g[k], h5py.Group):
-                    walk(g[k], prefix + "/" + k)
+        def walk(path):
+            if path + "/vars" in h5:
+                for k in sorted(h5[path + "/vars"].keys(), key=int):
+                    paths.append(path + "/vars/" + k)
+            for _, sub in subgroups(path):
+                walk(sub)
 
-        walk(h5[group], group)
+        walk(group)
         out[name] = [(p, np.array(h5[p], dtype=np.float64)) for p in paths]
     return out
 
@@ -259,6 +274,99 @@ def gru(x, kernel, rec, bias, units, act_name, rec_act, return_sequences, reset_
     return np.stack(seq, 1) if return_sequences else h
 
 
+# ---------------------------------------------------------------- attention and normalisation (Keras formulas)
+def softmax(x, axis=-1):
+    e = np.exp(x - x.max(axis=axis, keepdims=True))
+    return e / e.sum(axis=axis, keepdims=True)
+
+
+def layer_norm(x, c, w):
+    """keras.layers.LayerNormalization over the last axis: (x - mean) / sqrt(var + eps) * gamma + beta."""
+    axis = c.get("axis", -1)
+    axis = axis if isinstance(axis, list) else [axis]
+    if len(axis) != 1 or axis[0] not in (-1, x.ndim - 1) or c.get("rms_scaling"):
+        raise NotImplementedError("LayerNormalization axis %s rms_scaling %s" % (axis, c.get("rms_scaling")))
+    vals = list(w.values())
+    names = list(w.keys())
+    if all(short(n).isdigit() for n in names):        # .keras: gamma (scale) then beta (center)
+        order = (["gamma"] if c.get("scale", True) else []) + (["beta"] if c.get("center", True) else [])
+        ws = dict(zip(order, vals))
+    else:
+        ws = {short(n): a for n, a in w.items()}
+    mean = x.mean(axis=-1, keepdims=True)
+    var = ((x - mean) ** 2).mean(axis=-1, keepdims=True)
+    y = (x - mean) / np.sqrt(var + c.get("epsilon", 1e-3))
+    return y * ws.get("gamma", 1.0) + ws.get("beta", 0.0)
+
+
+def mha_weights(w):
+    """{'query': (kernel, bias), ...} from legacy names (.../query/kernel:0) or .keras paths (.../query_dense/vars/0)."""
+    out = {}
+    for n, a in w.items():
+        parts = n.replace("\\", "/").split("/")
+        if "vars" in parts:
+            sub, var = parts[-3].lstrip("_").replace("_dense", ""), ("kernel" if parts[-1] == "0" else "bias")
+            sub = "attention_output" if sub == "output" else sub
+        else:
+            sub, var = parts[-2], short(n)
+        out.setdefault(sub, {})[var] = a
+    return out
+
+
+def causal(scores):
+    t, s_ = scores.shape[-2:]
+    keep = np.tril(np.ones((t, s_), dtype=bool))
+    return np.where(keep, scores, scores - 1e9)
+
+
+def multi_head_attention(c, w, xs):
+    """keras.layers.MultiHeadAttention on [batch, time, features] (attention over time), inference (no dropout)."""
+    q_in, v_in, k_in = xs[0], xs[1], xs[2] if len(xs) > 2 else xs[1]
+    ax = c.get("attention_axes")
+    if ax not in (None, [1], 1, [-2]):
+        raise NotImplementedError("attention_axes %s" % ax)
+    ws = mha_weights(w)
+
+    def proj(x, role):
+        y = np.einsum("btd,dhk->bthk", x, ws[role]["kernel"])
+        return y + ws[role]["bias"] if "bias" in ws[role] else y
+    q, k, v = proj(q_in, "query"), proj(k_in, "key"), proj(v_in, "value")
+    q = q / np.sqrt(float(ws["query"]["kernel"].shape[2]))
+    scores = np.einsum("bshk,bthk->bhts", k, q)
+    if c.get("_causal"):
+        scores = causal(scores)
+    att = softmax(scores, -1)
+    o = np.einsum("bhts,bshv->bthv", att, v)
+    y = np.einsum("bthv,hvo->bto", o, ws["attention_output"]["kernel"])
+    return y + ws["attention_output"]["bias"] if "bias" in ws["attention_output"] else y
+
+
+def dot_attention(cls, c, w, xs):
+    """keras.layers.Attention (dot / concat score) and AdditiveAttention; inputs [query, value(, key)]."""
+    q, v = xs[0], xs[1]
+    k = xs[2] if len(xs) > 2 else v
+    vals = {short(n): a for n, a in w.items()}
+    if all(n.isdigit() for n in vals):                 # .keras: scale then concat_score_weight
+        order = ["scale"] if c.get("use_scale", cls == "AdditiveAttention") else []
+        order += ["concat_score_weight"] if c.get("score_mode") == "concat" else []
+        vals = dict(zip(order, vals.values()))
+    if cls == "AdditiveAttention":
+        scale = vals.get("scale", 1.0)
+        scores = (scale * np.tanh(q[:, :, None, :] + k[:, None, :, :])).sum(-1)
+    elif c.get("score_mode", "dot") == "dot":
+        scores = q @ np.swapaxes(k, 1, 2)
+        if "scale" in vals:
+            scores = scores * vals["scale"]
+    else:
+        inner = q[:, :, None, :] + k[:, None, :, :]
+        if "scale" in vals:
+            inner = vals["scale"] * inner
+        scores = vals["concat_score_weight"] * np.tanh(inner).sum(-1)
+    if c.get("_causal") or c.get("causal"):
+        scores = causal(scores)
+    return softmax(scores, -1) @ v
+
+
 # ---------------------------------------------------------------- layers
 def tup(v, n):
     return tuple(v) if isinstance(v, (list, tuple)) else (v,) * n
@@ -355,9 +463,24 @@ def run_layer(cls, c, w, xs, keras1):
     if cls == "GlobalMaxPooling2D":
         return x.max(axis=(2, 3) if channels_first else (1, 2))
     if cls == "GlobalAveragePooling1D":
-        return x.mean(axis=1)
+        return x.mean(axis=2 if channels_first else 1)
     if cls == "GlobalMaxPooling1D":
-        return x.max(axis=1)
+        return x.max(axis=2 if channels_first else 1)
+    if cls == "LayerNormalization":
+        return layer_norm(x, c, w)
+    if cls == "MultiHeadAttention":
+        return multi_head_attention(c, w, xs)
+    if cls in ("Attention", "AdditiveAttention"):
+        return dot_attention(cls, c, w, xs)
+    if cls == "TFOpLambda":
+        f = c["function"]
+        if f in ("__operators__.add", "math.add"):
+            return xs[0] + xs[1]
+        if f == "math.subtract":
+            return xs[0] - xs[1]
+        if f == "math.multiply":
+            return xs[0] * xs[1]
+        raise NotImplementedError("TFOpLambda " + f)
     if cls == "ZeroPadding2D":
         p = c["padding"]
         p = ((p, p), (p, p)) if isinstance(p, int) else tuple(tuple(tup(q, 2)) for q in p)
@@ -371,7 +494,7 @@ def run_layer(cls, c, w, xs, keras1):
     if cls == "BatchNormalization":
         ws = dict(w)
         names = list(ws.keys())
-        if all(n.isdigit() for n in names):   # .keras: gamma?, beta?, mean, var
+        if all(short(n).isdigit() for n in names):   # .keras: gamma?, beta?, mean, var
             order = (["gamma"] if c.get("scale", True) else []) + (["beta"] if c.get("center", True) else []) + ["moving_mean", "moving_variance"]
             ws = dict(zip(order, wl))
         gamma = ws.get("gamma", 1.0)
@@ -446,26 +569,65 @@ def run_layer(cls, c, w, xs, keras1):
 
 
 # ---------------------------------------------------------------- model
+def call_of(layer):
+    """(positional input layer names, keyword arguments with tensors as layer names) of a functional layer's call,
+    in the Keras 2 layout ([[name, node, tensor, {kwargs}], ...]; tf.keras writes a TFOpLambda node as one entry)
+    and the Keras 3 layout ({"args": [...], "kwargs": {...}} with __keras_tensor__ objects)."""
+    nodes = layer.get("inbound_nodes", [])
+    if not nodes:
+        return [], {}
+    node = nodes[0]
+
+    def names(v):
+        if isinstance(v, dict):
+            if v.get("class_name") == "__keras_tensor__":
+                return v["config"]["keras_history"][0]
+            return {k: names(u) for k, u in v.items()}
+        if isinstance(v, list):
+            if len(v) >= 3 and isinstance(v[0], str) and isinstance(v[1], int) and isinstance(v[2], int):
+                return v[0]
+            return [names(u) for u in v]
+        return v
+    if isinstance(node, dict):   # Keras 3
+        flat = []
+
+        def walk(v):
+            if isinstance(v, dict) and v.get("class_name") == "__keras_tensor__":
+                flat.append(v["config"]["keras_history"][0])
+            elif isinstance(v, dict):
+                for u in v.values():
+                    walk(u)
+            elif isinstance(v, list):
+                for u in v:
+                    walk(u)
+        walk(node.get("args", []))
+        return flat, names(node.get("kwargs", {}))
+    entries = [node] if node and isinstance(node[0], str) else node
+    kwargs = entries[0][3] if entries and len(entries[0]) > 3 else {}
+    return [e[0] for e in entries], names(kwargs)
+
+
 def inbound(layer):
-    """Names of the layers feeding a functional layer (Keras 2 and Keras 3 layouts)."""
-    names = []
-    for node in layer.get("inbound_nodes", []):
-        if isinstance(node, dict):   # Keras 3
-            def walk(v):
-                if isinstance(v, dict):
-                    if v.get("class_name") == "__keras_tensor__":
-                        names.append(v["config"]["keras_history"][0])
-                    else:
-                        for u in v.values():
-                            walk(u)
-                elif isinstance(v, list):
-                    for u in v:
-                        walk(u)
-            walk(node.get("args", []))
-        else:
-            for e in node:
-                names.append(e[0])
-    return names
+    """Names of the layers feeding a functional layer, in the order the layer takes them."""
+    pos, kw = call_of(layer)
+    cls = layer["class_name"]
+    if cls == "MultiHeadAttention":
+        q = kw.get("query") or pos[0]
+        v = kw.get("value") or (pos[1] if len(pos) > 1 else None)
+        k = kw.get("key") or (pos[2] if len(pos) > 2 else v)
+        return [q, v, k]
+    if cls in ("Attention", "AdditiveAttention"):
+        return kw.get("inputs") or pos
+    if cls == "TFOpLambda" and isinstance(kw.get("y"), str):
+        return pos + [kw["y"]]
+    if not pos and kw:             # keywords only
+        return [v for v in kw.values() if isinstance(v, str)]
+    return pos
+
+
+def causal_call(layer):
+    pos, kw = call_of(layer)
+    return bool(kw.get("use_causal_mask")) if isinstance(kw, dict) else False
 
 
 def input_shapes(cfg):
@@ -489,6 +651,9 @@ def forward(cfg, weights, inputs, keras1):
     layers = layer_list(cfg)
     def wmap(name):
         ws = weights.get(name, [])
+        shorts = [short(n) for n, _ in ws]
+        if len(set(shorts)) < len(shorts) and not any("forward_" in n for n, _ in ws):
+            return {n: a for n, a in ws}          # repeated short names (MultiHeadAttention): keep full paths
         out = {}
         for n, a in ws:
             k = n if short(n).isdigit() else short(n)
@@ -514,10 +679,32 @@ def forward(cfg, weights, inputs, keras1):
         name = c.get("name", l.get("name"))
         if l["class_name"] == "InputLayer":
             continue
+        if l["class_name"] in ("MultiHeadAttention", "Attention", "AdditiveAttention"):
+            c = dict(c, _causal=causal_call(l) or c.get("causal", False))
         vals[name] = run_layer(l["class_name"], c, wmap(name), [vals[i] for i in inbound(l)], keras1)
     outs = cfg["config"]["output_layers"]
     outs = [outs] if outs and isinstance(outs[0], str) else outs
     return [vals[o[0]] for o in outs]
+
+
+SQUASHING = ("softmax", "sigmoid")
+
+
+def without_output_activation(cfg):
+    """A copy of the config whose output layers end linearly (their softmax/sigmoid removed), or None when no output
+    layer squashes. Saturated probabilities (exactly 0 or 1) compare equal whatever the weights; logits do not."""
+    import copy
+    c2 = copy.deepcopy(cfg)
+    outs = set(output_names(c2))
+    changed = False
+    for l in layer_list(c2):
+        name = l["config"].get("name", l.get("name"))
+        a = l["config"].get("activation")
+        a = a.get("config", {}).get("name", a.get("class_name")) if isinstance(a, dict) else a
+        if name in outs and isinstance(a, str) and a.lower() in SQUASHING:
+            l["config"]["activation"] = "linear"
+            changed = True
+    return c2 if changed else None
 
 
 def output_names(cfg):
@@ -533,20 +720,28 @@ KERAS3 = False
 
 
 def reference(path):
+    """(inputs, float64 predictions, Keras' own predictions or None, float64 logits or None, description)."""
     global KERAS3
     cfg, version, weights = load(path)
     KERAS3 = str(version).startswith("3")
     keras1 = str(version).startswith("1")
     stem = path.rsplit(".", 1)[0]
+    shapes = input_shapes(cfg)
     for cand in (stem + "_inputs_and_outputs.h5", stem.replace("_model", "") + "_inputs_and_outputs.h5"):
         if os.path.isfile(cand):
             with h5py.File(cand, "r") as f:
                 if "predictions" in f:
                     ins = {k: np.array(f["inputs"][k]) for k in f["inputs"]}
-                    preds = {k: np.array(f["predictions"][k]) for k in f["predictions"]}
-                    return ins, preds, "Keras' own predictions (" + os.path.basename(cand) + ")"
+                    keras = {k: np.array(f["predictions"][k]) for k in f["predictions"]}
+            # The NumPy pass on Keras' own inputs too: the float64 reference, and a check of this script against Keras.
+            feed = [ins[name if cfg["class_name"] != "Sequential" else next(iter(ins))].astype(np.float64) for name, _, _ in shapes]
+            ours = dict(zip(output_names(cfg), forward(cfg, weights, feed, keras1)))
+            check = max(float(np.abs(ours[k].reshape(keras[k].shape) - keras[k]).max()) for k in keras if k in ours) \
+                if all(k in ours for k in keras) else float("nan")
+            lin = without_output_activation(cfg)
+            logits = dict(zip(output_names(cfg), forward(lin, weights, feed, keras1))) if lin else None
+            return ins, ours, keras, logits, "Keras' own predictions (%s); NumPy float64 pass vs Keras %.2g" % (os.path.basename(cand), check)
     rng = np.random.default_rng(20240601)
-    shapes = input_shapes(cfg)
     inputs = []
     for name, s, layer in shapes:
         dims = [d if d is not None else (OPEN_IMAGE if len(s) == 3 else OPEN_SEQ) for d in s]
@@ -555,13 +750,14 @@ def reference(path):
             if l["class_name"] == "Embedding" and (cfg["class_name"] == "Sequential" or name in inbound(l)):
                 vocab = l["config"]["input_dim"]
                 break
-        if vocab:
-            inputs.append(rng.integers(0, vocab, size=[BATCH] + dims).astype(np.float64))
-        else:
-            inputs.append(rng.random([BATCH] + dims))
+        x = rng.integers(0, vocab, size=[BATCH] + dims) if vocab else rng.random([BATCH] + dims)
+        # float32 inputs (what both sides see), computed on in float64
+        inputs.append(x.astype(np.float32).astype(np.float64))
     outs = forward(cfg, weights, inputs, keras1)
+    lin = without_output_activation(cfg)
+    logits = dict(zip(output_names(cfg), forward(lin, weights, inputs, keras1))) if lin else None
     ins = {(name if cfg["class_name"] != "Sequential" else "input"): v for (name, _, _), v in zip(shapes, inputs)}
-    return ins, dict(zip(output_names(cfg), outs)), "NumPy forward pass (reference.py)"
+    return ins, dict(zip(output_names(cfg), outs)), None, logits, "NumPy forward pass (reference.py, float64)"
 
 
 def main(folder):
@@ -577,15 +773,21 @@ def main(folder):
         if not low.endswith((".h5", ".hdf5", ".keras", ".json")):
             continue
         try:
-            ins, preds, source = reference(p)
+            ins, preds64, keras, logits, source = reference(p)
         except Exception as e:  # noqa: BLE001 - report and go on
             print(f"{f}\tno reference\t{type(e).__name__}: {e}")
             continue
+        # inputs/ (float32, exact), predictions/ (float32: Keras' own when the folder has them, else the NumPy pass
+        # rounded), predictions64/ (the NumPy pass in float64, for the float64 comparison)
         with h5py.File(p + ".reference.h5", "w") as out:
             for k, v in ins.items():
                 out[f"inputs/{k}"] = v.astype(np.float32)
-            for k, v in preds.items():
+            for k, v in (keras if keras is not None else preds64).items():
                 out[f"predictions/{k}"] = v.astype(np.float32)
+            for k, v in preds64.items():
+                out[f"predictions64/{k}"] = v.astype(np.float64)
+            for k, v in (logits or {}).items():
+                out[f"logits64/{k}"] = v.astype(np.float64)
             out.attrs["source"] = source
         print(f"{f}\t{source}")
 

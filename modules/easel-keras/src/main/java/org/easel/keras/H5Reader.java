@@ -11,7 +11,9 @@ import java.util.List;
 import org.bytedeco.hdf5.H5G_info_t;
 import org.bytedeco.hdf5.H5O_info2_t;
 import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.PointerPointer;
 import org.deeplearning4j.nn.modelimport.keras.Hdf5Archive;
 import org.easel.core.error.EaselException;
@@ -290,6 +292,15 @@ public final class H5Reader implements AutoCloseable {
 
     /** Reads a numeric dataset as a float array in C order (as Keras/NumPy wrote it). */
     public INDArray readFloats(String path) {
+        return read(path, false);
+    }
+
+    /** As {@link #readFloats}, as float64 (HDF5 converts; exact for float32 and float64 datasets). */
+    public INDArray readDoubles(String path) {
+        return read(path, true);
+    }
+
+    private INDArray read(String path, boolean doubles) {
         synchronized (Hdf5Archive.LOCK_OBJECT) {
             long did = H5Dopen2(fid, path, H5P_DEFAULT);
             if (did < 0) {
@@ -311,12 +322,20 @@ public final class H5Reader implements AutoCloseable {
                     throw new EaselException(file + ": dataset '" + path + "' declares shape " + Arrays.toString(dims)
                             + " (" + declared + " bytes) but the file has only " + fileSize + " bytes (corrupt).");
                 }
+                if (doubles) {
+                    double[] data = new double[(int) n];
+                    if (n > 0) {
+                        try (DoublePointer buf = new DoublePointer(n)) {
+                            readInto(did, H5T_NATIVE_DOUBLE_g(), buf, path);
+                            buf.get(data);
+                        }
+                    }
+                    return dims.length == 0 ? Nd4j.scalar(data[0]) : Nd4j.create(data, dims, 'c');
+                }
                 float[] data = new float[(int) n];
                 if (n > 0) {
                     try (FloatPointer buf = new FloatPointer(n)) {
-                        if (H5Dread(did, H5T_NATIVE_FLOAT_g(), H5S_ALL, H5S_ALL, H5P_DEFAULT, buf) < 0) {
-                            throw new EaselException(file + ": cannot read dataset '" + path + "' (corrupt or truncated data).");
-                        }
+                        readInto(did, H5T_NATIVE_FLOAT_g(), buf, path);
                         buf.get(data);
                     }
                 }
@@ -327,6 +346,12 @@ public final class H5Reader implements AutoCloseable {
                 }
                 H5Dclose(did);
             }
+        }
+    }
+
+    private void readInto(long did, long memType, Pointer buf, String path) {
+        if (H5Dread(did, memType, H5S_ALL, H5S_ALL, H5P_DEFAULT, buf) < 0) {
+            throw new EaselException(file + ": cannot read dataset '" + path + "' (corrupt or truncated data).");
         }
     }
 
