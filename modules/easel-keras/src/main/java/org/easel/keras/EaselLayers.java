@@ -19,6 +19,7 @@ import org.easel.keras.layers.KerasGlobalPooling1D;
 import org.easel.keras.layers.KerasLayerNormalization;
 import org.easel.keras.layers.KerasMultiHeadAttention;
 import org.easel.keras.layers.KerasPermuteLayer;
+import org.easel.keras.layers.KerasReshapeWithWildcard;
 import org.easel.keras.layers.KerasSequenceDense;
 import org.easel.keras.layers.LayerNormalizationLayer;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -53,6 +54,8 @@ final class EaselLayers {
             "GlobalMaxPooling1D", "EaselGlobalMaxPooling1D");
     /** channels_last global 1D pooling: DL4J's mapping with its output type corrected. */
     private static final String GLOBAL_POOLING_1D = "EaselGlobalPooling1D";
+    /** Reshape with a -1 in its target shape (DL4J passes the -1 on and refuses the data). */
+    private static final String RESHAPE_WILDCARD = "EaselReshape";
     /** TFOpLambda functions of two tensors that are Keras merge layers. */
     private static final Map<String, String> TF_BINARY_OPS = Map.of("__operators__.add", "Add", "math.add", "Add",
             "math.subtract", "Subtract", "math.multiply", "Multiply");
@@ -75,6 +78,7 @@ final class EaselLayers {
         KerasLayer.registerCustomLayer(RENAMED.get("Dense"), KerasSequenceDense.class);
         FEATURE_AXIS_POOLING.values().forEach(n -> KerasLayer.registerCustomLayer(n, KerasFeatureAxisPooling.class));
         KerasLayer.registerCustomLayer(GLOBAL_POOLING_1D, KerasGlobalPooling1D.class);
+        KerasLayer.registerCustomLayer(RESHAPE_WILDCARD, KerasReshapeWithWildcard.class);
     }
 
     /** True when Easel, not DL4J, copies this layer class's weights. */
@@ -279,6 +283,10 @@ final class EaselLayers {
                 sizes(cls, ic, weights.getOrDefault(ic.path("name").asText(), Map.of()));
                 layer.put("class_name", RENAMED.get(cls));
             }
+            if (cls.equals("Reshape") && kerasMajor >= 2 && inner instanceof ObjectNode ic && hasWildcard(ic.path("target_shape"))) {
+                layer.put("class_name", RESHAPE_WILDCARD);
+                ic.put(KerasGlobalPooling1D.KERAS_CLASS, cls);
+            }
             if (FEATURE_AXIS_POOLING.containsKey(cls) && inner instanceof ObjectNode ic) {
                 boolean channelsFirst = "channels_first".equals(ic.path("data_format").asText());
                 layer.put("class_name", channelsFirst ? FEATURE_AXIS_POOLING.get(cls) : GLOBAL_POOLING_1D);
@@ -298,6 +306,15 @@ final class EaselLayers {
         if (!flattens.isEmpty()) {
             warnings.add("Keras 1: " + flattens + " take the dim_ordering '" + dimOrdering + "' of the layers before them");
         }
+    }
+
+    private static boolean hasWildcard(JsonNode targetShape) {
+        for (JsonNode d : targetShape) {
+            if (d.asLong() < 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void sizes(String cls, ObjectNode c, Map<String, INDArray> w) {

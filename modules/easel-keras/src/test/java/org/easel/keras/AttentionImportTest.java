@@ -423,6 +423,26 @@ class AttentionImportTest {
         assertEquals(List.of(-1L, 6L, 3L), m.report().outputShapes().get("d"));
     }
 
+    /** Reshape((-1, C)) from an image to a sequence (as between convolutions and an LSTM): the -1 is resolved. */
+    @Test
+    void reshapeWithWildcardTarget() {
+        KerasGraph g = new KerasGraph()
+                .input("img", 4, 6, 2)
+                .layer("Reshape", "r", "{\"target_shape\": [-1, 2]}", "img")
+                .layer("Dense", "d", dense(3, "linear"), "r")
+                .layer("GlobalAveragePooling1D", "pool", "{\"data_format\": \"channels_last\", \"keepdims\": false}", "d")
+                .outputs("pool");
+        Map<String, Map<String, INDArray>> weights = Map.of("d", ImportBugClassesTest.kb(rand(2, 3), rand(3)));
+        Path file = tmp.resolve("reshape.h5");
+        KerasModelWriter.writeH5(file, g.keras2(), "2.15.0", weights);
+        INDArray x = rand(2, 4, 6, 2);
+        INDArray expected = x.reshape(48, 2).mmul(weights.get("d").get("kernel")).addRowVector(weights.get("d").get("bias"))
+                .reshape(2, 24, 3).mean(1);
+        ImportedModel m = KerasImporter.builder().build().importModel(file);
+        assertEquals(0.0, m.output(x)[0].castTo(DataType.DOUBLE).sub(expected.castTo(DataType.DOUBLE)).amaxNumber().doubleValue(), 1e-5);
+        assertEquals(List.of(-1L, 24L, 3L), m.report().outputShapes().get("d"));
+    }
+
     /** Options Easel cannot reproduce are listed in one error with the unsupported classes. */
     @Test
     void unsupportedOptionsAreListedTogether() {
