@@ -292,15 +292,25 @@ public final class H5Reader implements AutoCloseable {
 
     /** Reads a numeric dataset as a float array in C order (as Keras/NumPy wrote it). */
     public INDArray readFloats(String path) {
-        return read(path, false);
+        return read(path, Mode.FLOATS);
     }
 
     /** As {@link #readFloats}, as float64 (HDF5 converts; exact for float32 and float64 datasets). */
     public INDArray readDoubles(String path) {
-        return read(path, true);
+        return read(path, Mode.DOUBLES);
     }
 
-    private INDArray read(String path, boolean doubles) {
+    /**
+     * The same checks and native reads as {@link #readFloats}, without keeping the values: for the isolated
+     * reader ({@link IsolatedProbe}), which then needs no ND4J (whose start-up costs seconds per child JVM).
+     */
+    void probe(String path) {
+        read(path, Mode.PROBE);
+    }
+
+    private enum Mode { FLOATS, DOUBLES, PROBE }
+
+    private INDArray read(String path, Mode mode) {
         synchronized (Hdf5Archive.LOCK_OBJECT) {
             long did = H5Dopen2(fid, path, H5P_DEFAULT);
             if (did < 0) {
@@ -322,7 +332,15 @@ public final class H5Reader implements AutoCloseable {
                     throw new EaselException(file + ": dataset '" + path + "' declares shape " + Arrays.toString(dims)
                             + " (" + declared + " bytes) but the file has only " + fileSize + " bytes (corrupt).");
                 }
-                if (doubles) {
+                if (mode == Mode.PROBE) {
+                    if (n > 0) {
+                        try (FloatPointer buf = new FloatPointer(n)) {
+                            readInto(did, H5T_NATIVE_FLOAT_g(), buf, path);
+                        }
+                    }
+                    return null;
+                }
+                if (mode == Mode.DOUBLES) {
                     double[] data = new double[(int) n];
                     if (n > 0) {
                         try (DoublePointer buf = new DoublePointer(n)) {

@@ -91,8 +91,9 @@ public final class IsolatedProbe {
     /** Child entry point: {@code IsolatedProbe MODEL|- WEIGHTS}. */
     public static void main(String[] args) {
         try {
+            // Only HDF5 and JSON work here, no ND4J: its start-up would cost seconds in every child JVM.
             if (KerasArchive.isZip(Path.of(args[1]))) {
-                KerasArchive.read(Path.of(args[1]));
+                KerasArchive.probe(Path.of(args[1]));
                 System.exit(0);
             }
             if (!args[0].equals("-")) {
@@ -103,7 +104,9 @@ public final class IsolatedProbe {
                     }
                 }
             }
-            KerasWeights.read(Path.of(args[1]));
+            try (H5Reader r = new H5Reader(Path.of(args[1]))) {
+                KerasWeights.probe(r);
+            }
             System.exit(0);
         } catch (EaselException e) {
             System.out.println("EASEL: " + e.getMessage().replace('\n', ' '));

@@ -60,6 +60,15 @@ public final class KerasArchive {
     }
 
     public static Contents read(Path file) {
+        return read(file, false);
+    }
+
+    /** Reads the archive as {@link #read} does, weights included, keeping nothing (the isolated reader's check). */
+    static void probe(Path file) {
+        read(file, true);
+    }
+
+    private static Contents read(Path file, boolean probeOnly) {
         try (ZipFile zip = new ZipFile(file.toFile())) {
             ZipEntry config = zip.getEntry("config.json");
             ZipEntry weights = zip.getEntry("model.weights.h5");
@@ -85,7 +94,7 @@ public final class KerasArchive {
                 JsonNode root = KerasJson.parse(configJson, "config.json of " + file);
                 ModelSpec spec = ModelSpec.parse(Keras3Translator.translate(root, new ArrayList<>()), "config.json of " + file);
                 try (H5Reader r = new H5Reader(tmp)) {
-                    return new Contents(configJson, version, weights(r, spec, file));
+                    return new Contents(configJson, version, weights(r, spec, file, probeOnly));
                 }
             } finally {
                 Files.deleteIfExists(tmp);
@@ -102,7 +111,7 @@ public final class KerasArchive {
      * Every layer's variables, keyed like {@link KerasWeights#read} keys them (Keras 2 names), in config order.
      * Layers the config lists but the weights file lacks are left out (the shape check reports them).
      */
-    static Map<String, Map<String, INDArray>> weights(H5Reader r, ModelSpec spec, Path file) {
+    static Map<String, Map<String, INDArray>> weights(H5Reader r, ModelSpec spec, Path file, boolean probeOnly) {
         Map<String, Map<String, INDArray>> out = new LinkedHashMap<>();
         Layout layout = Layout.of(r, file);
         Map<String, Integer> counters = new java.util.HashMap<>();
@@ -132,7 +141,11 @@ public final class KerasArchive {
             List<String> names = variableNames(l, paths, file);
             Map<String, INDArray> w = new LinkedHashMap<>();
             for (int i = 0; i < paths.size(); i++) {
-                w.put(names.get(i), r.readFloats(paths.get(i)));
+                if (probeOnly) {
+                    r.probe(paths.get(i));
+                } else {
+                    w.put(names.get(i), r.readFloats(paths.get(i)));
+                }
             }
             out.put(l.name(), w);
         }

@@ -69,6 +69,22 @@ public final class KerasWeights {
         return out;
     }
 
+    /** Reads every weight dataset as {@link #read} does, keeping nothing (the isolated reader's check). */
+    static void probe(H5Reader r) {
+        String root = weightsRoot(r);
+        for (String layer : r.stringsAttribute(root, "layer_names")) {
+            String group = join(root, layer);
+            for (String full : weightNames(r, group)) {
+                String path = join(group, full);
+                if (!r.exists(path)) {
+                    throw new EaselException(r.file() + ": layer '" + layer + "' lists weight '" + full
+                            + "' in its weight_names attribute but there is no dataset " + path + " (corrupt file).");
+                }
+                r.probe(path);
+            }
+        }
+    }
+
     /** The shapes of every layer's weights, without reading any data. */
     static Map<String, Map<String, long[]>> shapes(H5Reader r) {
         String root = weightsRoot(r);
