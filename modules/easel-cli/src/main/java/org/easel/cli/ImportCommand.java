@@ -2,11 +2,11 @@ package org.easel.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.easel.core.error.EaselException;
 import org.easel.keras.ImportedModel;
 import org.easel.keras.InputScaling;
 import org.easel.keras.KerasImporter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -28,14 +28,8 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--architecture", paramLabel = "<model.json>", description = "Architecture JSON (model.to_json()) for a weights-only MODEL .h5")
     Path architecture;
 
-    @Option(names = "--scale", paramLabel = "S", description = "The model takes pixel / S (default 255: inputs in [0, 1]; 1: raw 0..255)")
-    Double scale;
-
-    @Option(names = "--mean", paramLabel = "M[,M,M]", description = "Subtracted after --scale, one value or one per channel")
-    String mean;
-
-    @Option(names = "--std", paramLabel = "S[,S,S]", description = "Divides after --mean, one value or one per channel")
-    String std;
+    @Mixin
+    ScalingOptions scaling = new ScalingOptions();
 
     @Option(names = "--out", paramLabel = "<model.zip>", description = "DL4J model zip to write (default: MODEL with .zip)")
     Path out;
@@ -55,16 +49,10 @@ final class ImportCommand implements Callable<Integer> {
         if (reference != null) {
             builder.compareWith(reference);
         }
+        InputScaling inputScaling = Classifiers.scaling(model, scaling.scaling());
         ImportedModel m = builder.build().importModel(model);
-        InputScaling sidecar = InputScaling.sidecar(model);
-        if (scale != null || mean != null || std != null) {
-            if (sidecar != null) {
-                throw new EaselException("Input scaling is given twice: on the command line and in " + model + InputScaling.SIDECAR_SUFFIX
-                        + "; state it in one place.");
-            }
-            m = m.withInputScaling(InputScaling.of(scale, mean, std));
-        } else if (sidecar != null) {
-            m = m.withInputScaling(sidecar);
+        if (inputScaling != null) {
+            m = m.withInputScaling(inputScaling);
         }
         System.out.print(m.summary());
         Path zip = out != null ? out : model.resolveSibling(stripExtension(model.getFileName().toString()) + ".zip");

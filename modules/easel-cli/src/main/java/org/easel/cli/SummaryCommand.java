@@ -36,7 +36,7 @@ final class SummaryCommand implements Callable<Integer> {
             ExperimentConfig cfg = ConfigLoader.load(target, overrides);
             System.out.print(Models.summaryOfConfig(cfg).format());
         } else if (Classifiers.isKeras(target) || weights != null || ImportedModel.isImportedZip(ModelArgument.modelFile(target))) {
-            System.out.print(Classifiers.imported(target, weights).summary());
+            System.out.print(Classifiers.imported(target, weights, null).summary());
         } else {
             ModelStore.Loaded m = ModelStore.load(ModelArgument.modelFile(target), false);
             long[] shape = m.info() == null ? null : new long[]{(long) m.info().channels() * m.info().height() * m.info().width()};

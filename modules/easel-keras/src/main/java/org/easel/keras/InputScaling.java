@@ -48,22 +48,32 @@ public record InputScaling(double scale, List<Double> mean, List<Double> std) {
 
     /** The sidecar next to {@code model} if there is one, else null. */
     public static InputScaling sidecar(Path model) {
-        Path p = model.resolveSibling(model.getFileName() + SIDECAR_SUFFIX);
+        Path p = sidecarFile(model);
         if (!Files.isRegularFile(p)) {
             return null;
         }
         try {
-            JsonNode n = KerasJson.parse(Files.readString(p), p.toString());
-            for (var it = n.fieldNames(); it.hasNext(); ) {
-                String k = it.next();
-                if (!List.of("scale", "mean", "std").contains(k)) {
-                    throw new EaselException(p + ": unknown key '" + k + "'; a scaling sidecar has scale, mean and std.");
-                }
-            }
-            return new InputScaling(n.path("scale").asDouble(255), list(n.get("mean"), p), list(n.get("std"), p));
+            return parse(Files.readString(p), p.toString());
         } catch (IOException e) {
             throw new EaselException("Cannot read " + p + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The sidecar file of {@code model} ({@code <model file name>.scaling.json}), whether or not it exists. */
+    public static Path sidecarFile(Path model) {
+        return model.resolveSibling(model.getFileName() + SIDECAR_SUFFIX);
+    }
+
+    /** Parses sidecar text ({@code {"scale": 1, "mean": [...], "std": [...]}}); {@code source} names it in errors. */
+    public static InputScaling parse(String json, String source) {
+        JsonNode n = KerasJson.parse(json, source);
+        for (var it = n.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!List.of("scale", "mean", "std").contains(k)) {
+                throw new EaselException(source + ": unknown key '" + k + "'; a scaling sidecar has scale, mean and std.");
+            }
+        }
+        return new InputScaling(n.path("scale").asDouble(255), list(n.get("mean"), source), list(n.get("std"), source));
     }
 
     /** Checks the channel count against the model's input. */
@@ -129,7 +139,7 @@ public record InputScaling(double scale, List<Double> mean, List<Double> std) {
         return out;
     }
 
-    private static List<Double> list(JsonNode n, Path file) {
+    private static List<Double> list(JsonNode n, String file) {
         if (n == null || n.isNull()) {
             return null;
         }

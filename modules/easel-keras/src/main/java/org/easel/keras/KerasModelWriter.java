@@ -18,7 +18,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Writes Keras model files from a model config (JSON, as Keras writes it) and weights in Keras layout, in
- * the three layouts Keras itself uses, so tests and tools can produce small files without Python:
+ * the layouts Keras itself uses, so tests and tools can produce small files without Python
+ * (also {@link #writeWeightsH5}: a weights-only file for an architecture JSON):
  * <ul>
  *   <li>{@link #writeH5}: legacy .h5 as Keras 1/2 and Keras 3 before 3.11 write it ({@code model_weights/<layer>/<layer>/kernel:0});</li>
  *   <li>{@link #writeNestedH5}: legacy .h5 as Keras 3.11+ writes it, one group deeper ({@code model_weights/<layer>/<model>/<layer>/kernel});</li>
@@ -72,6 +73,35 @@ public final class KerasModelWriter {
                 }
             }
         });
+    }
+
+    /** A weights-only file as {@code model.save_weights("w.h5")} writes it (Keras 2): root {@code layer_names}, no config. */
+    public static void writeWeightsH5(Path file, String kerasVersion, Map<String, Map<String, INDArray>> weights) {
+        AtomicFiles.write(file, tmp -> {
+            try (H5Writer w = new H5Writer(tmp)) {
+                writeWeightsOnly(w, weights, kerasVersion, "tensorflow");
+            }
+        });
+    }
+
+    /** The save_weights layout: root {@code layer_names}; per layer {@code weight_names} and {@code <layer>/<layer>/<name>:0}. */
+    static void writeWeightsOnly(H5Writer w, Map<String, Map<String, INDArray>> weights, String kerasVersion, String backend) {
+        List<String> layers = new ArrayList<>(weights.keySet());
+        w.stringsAttribute("/", "layer_names", layers);
+        w.stringAttribute("/", "keras_version", kerasVersion);
+        w.stringAttribute("/", "backend", backend);
+        for (String layer : layers) {
+            w.group("/" + layer);
+            List<String> names = new ArrayList<>();
+            for (Map.Entry<String, INDArray> e : weights.get(layer).entrySet()) {
+                String name = layer + "/" + e.getKey() + ":0";
+                names.add(name);
+                String path = "/" + layer + "/" + name;
+                w.group(path.substring(0, path.lastIndexOf('/')));
+                w.dataset(path, e.getValue());
+            }
+            w.stringsAttribute("/" + layer, "weight_names", names);
+        }
     }
 
     /**

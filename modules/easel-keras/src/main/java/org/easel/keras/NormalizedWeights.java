@@ -3,8 +3,6 @@ package org.easel.keras;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.easel.core.error.EaselException;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -29,21 +27,7 @@ final class NormalizedWeights {
             throw new EaselException("Cannot create a temporary file for the Keras weights: " + e.getMessage(), e);
         }
         try (H5Writer w = new H5Writer(tmp)) {
-            List<String> layers = new ArrayList<>(weights.keySet());
-            w.stringsAttribute("/", "layer_names", layers);
-            w.stringAttribute("/", "keras_version", kerasVersion);
-            w.stringAttribute("/", "backend", backend);
-            for (String layer : layers) {
-                w.group("/" + layer);
-                List<String> names = new ArrayList<>();
-                for (Map.Entry<String, INDArray> e : weights.get(layer).entrySet()) {
-                    String name = layer + "/" + e.getKey() + ":0";
-                    names.add(name);
-                    w.group(parent("/" + layer + "/" + name));
-                    w.dataset("/" + layer + "/" + name, e.getValue());
-                }
-                w.stringsAttribute("/" + layer, "weight_names", names);
-            }
+            KerasModelWriter.writeWeightsOnly(w, weights, kerasVersion, backend);
         } catch (RuntimeException e) {
             try {
                 Files.deleteIfExists(tmp);
@@ -53,9 +37,5 @@ final class NormalizedWeights {
             throw e;
         }
         return tmp;
-    }
-
-    private static String parent(String path) {
-        return path.substring(0, path.lastIndexOf('/'));
     }
 }

@@ -31,9 +31,15 @@ public final class Downloader {
     private Downloader() {
     }
 
-    /** True when $EASEL_OFFLINE is 1 or true: no download is attempted anywhere. */
+    /** Same switch as $EASEL_OFFLINE, as a system property (-Deasel.offline=1; tests set it in-process). */
+    public static final String OFFLINE_PROPERTY = "easel.offline";
+
+    /** True when $EASEL_OFFLINE (or -Deasel.offline) is 1 or true: no download is attempted anywhere. */
     public static boolean offline() {
-        String v = System.getenv("EASEL_OFFLINE");
+        return on(System.getenv("EASEL_OFFLINE")) || on(System.getProperty(OFFLINE_PROPERTY));
+    }
+
+    private static boolean on(String v) {
         return v != null && (v.equals("1") || v.equalsIgnoreCase("true"));
     }
 
