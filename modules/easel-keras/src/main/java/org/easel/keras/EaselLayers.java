@@ -11,8 +11,10 @@ import java.util.Map;
 import java.util.Set;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.modelimport.keras.KerasLayer;
+import org.easel.keras.layers.DilatedConv1DLayer;
 import org.easel.keras.layers.DotAttentionVertex;
 import org.easel.keras.layers.EaselKeys;
+import org.easel.keras.layers.KerasDilatedConv1D;
 import org.easel.keras.layers.KerasDotAttention;
 import org.easel.keras.layers.KerasFeatureAxisPooling;
 import org.easel.keras.layers.KerasGlobalPooling1D;
@@ -35,7 +37,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * weights are left out of the file DL4J reads and copied by {@link #copyWeights} (DL4J's copy matches
  * weights by short name, which repeats inside MultiHeadAttention: four kernels, four biases).
  *
- * <p>Dense layers go through {@code KerasSequenceDense} (Dense on a sequence stays a sequence, as in Keras), and
+ * <p>Conv1D with a dilation goes through {@code DilatedConv1DLayer} (weights copied by Easel, as for attention).
+ * Dense layers go through {@code KerasSequenceDense} (Dense on a sequence stays a sequence, as in Keras), and
  * channels_first global 1D pooling through {@code FeatureAxisPooling}.
  *
  * <p>Also rewritten: tf.keras {@code TFOpLambda} layers for {@code x + y}, {@code x - y}, {@code x * y} of two
@@ -56,6 +59,8 @@ final class EaselLayers {
     private static final String GLOBAL_POOLING_1D = "EaselGlobalPooling1D";
     /** Reshape with a -1 in its target shape (DL4J passes the -1 on and refuses the data). */
     private static final String RESHAPE_WILDCARD = "EaselReshape";
+    /** Conv1D with dilation above 1. */
+    private static final String DILATED_CONV_1D = "EaselDilatedConv1D";
     /** TFOpLambda functions of two tensors that are Keras merge layers. */
     private static final Map<String, String> TF_BINARY_OPS = Map.of("__operators__.add", "Add", "math.add", "Add",
             "math.subtract", "Subtract", "math.multiply", "Multiply");
@@ -79,11 +84,17 @@ final class EaselLayers {
         FEATURE_AXIS_POOLING.values().forEach(n -> KerasLayer.registerCustomLayer(n, KerasFeatureAxisPooling.class));
         KerasLayer.registerCustomLayer(GLOBAL_POOLING_1D, KerasGlobalPooling1D.class);
         KerasLayer.registerCustomLayer(RESHAPE_WILDCARD, KerasReshapeWithWildcard.class);
+        KerasLayer.registerCustomLayer(DILATED_CONV_1D, KerasDilatedConv1D.class);
     }
 
-    /** True when Easel, not DL4J, copies this layer class's weights. */
-    static boolean ownsWeights(String kerasClass) {
-        return CLASS_NAMES.contains(kerasClass);
+    /** True when Easel, not DL4J, copies this layer's weights. */
+    static boolean ownsWeights(ModelSpec.LayerSpec l) {
+        return CLASS_NAMES.contains(l.className()) || dilatedConv1D(l.className(), l.config());
+    }
+
+    /** Conv1D with dilation above 1: DL4J M2.1's Convolution1DLayer cannot run it, Easel's DilatedConv1DLayer does. */
+    static boolean dilatedConv1D(String cls, JsonNode c) {
+        return cls.equals("Conv1D") && first(c.path("dilation_rate"), 1) > 1;
     }
 
     // ------------------------------------------------------------------ calls (before the config is parsed)
@@ -287,6 +298,9 @@ final class EaselLayers {
                 layer.put("class_name", RESHAPE_WILDCARD);
                 ic.put(KerasGlobalPooling1D.KERAS_CLASS, cls);
             }
+            if (kerasMajor >= 2 && inner instanceof ObjectNode ic && dilatedConv1D(cls, ic)) {
+                layer.put("class_name", DILATED_CONV_1D);
+            }
             if (FEATURE_AXIS_POOLING.containsKey(cls) && inner instanceof ObjectNode ic) {
                 boolean channelsFirst = "channels_first".equals(ic.path("data_format").asText());
                 layer.put("class_name", channelsFirst ? FEATURE_AXIS_POOLING.get(cls) : GLOBAL_POOLING_1D);
@@ -306,6 +320,11 @@ final class EaselLayers {
         if (!flattens.isEmpty()) {
             warnings.add("Keras 1: " + flattens + " take the dim_ordering '" + dimOrdering + "' of the layers before them");
         }
+    }
+
+    private static int first(JsonNode n, int orElse) {
+        JsonNode v = n.isArray() && !n.isEmpty() ? n.get(0) : n;
+        return v.isNumber() ? v.asInt() : orElse;
     }
 
     private static boolean hasWildcard(JsonNode targetShape) {
@@ -352,10 +371,15 @@ final class EaselLayers {
 
     // ------------------------------------------------------------------ weights
 
-    /** The DL4J parameter each of the file's weights goes to, for Easel's own layers (null for other classes). */
-    static Map<String, String> parameterNames(String kerasClass, Map<String, INDArray> w) {
+    /** The DL4J parameter each of the file's weights goes to, for Easel's own layers (null for other layers). */
+    static Map<String, String> parameterNames(ModelSpec.LayerSpec l, Map<String, INDArray> w) {
         Map<String, String> out = new LinkedHashMap<>();
-        switch (kerasClass) {
+        if (dilatedConv1D(l.className(), l.config())) {
+            w.keySet().forEach(k -> out.put(k, k.equals("kernel") ? DilatedConv1DLayer.KERNEL : k.equals("bias") ? DilatedConv1DLayer.BIAS
+                    : "(unknown weight)"));
+            return out;
+        }
+        switch (l.className()) {
             case "LayerNormalization" -> {
                 for (String k : List.of("gamma", "beta")) {
                     if (w.containsKey(k)) {
@@ -380,7 +404,7 @@ final class EaselLayers {
     static void copyWeights(Model network, ModelSpec spec, Map<String, Map<String, INDArray>> weights) {
         for (ModelSpec.LayerSpec l : spec.layers()) {
             Map<String, INDArray> w = weights.get(l.name());
-            Map<String, String> names = w == null ? null : parameterNames(l.className(), w);
+            Map<String, String> names = w == null ? null : parameterNames(l, w);
             Map<String, INDArray> params = names == null ? null : WeightValues.paramTable(network, l.name());
             if (params == null) {
                 continue;

@@ -1,6 +1,7 @@
 package org.easel.keras;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +67,7 @@ final class ForwardCheck {
             return network instanceof MultiLayerNetwork m ? runSequential(m, inputs[0]) : runGraph((ComputationGraph) network, inputs);
         } catch (RuntimeException e) {
             String layer = failingLayer(network, inputs);
-            throw new EaselException(files + ": the imported model cannot run" + (layer == null ? "" : ": it fails at layer " + layer)
+            throw new EaselException(files + ": the imported model cannot run" + (layer == null ? "" : ": it fails at " + layer)
                     + " on a seeded input of the declared shape " + shapes(inputs) + " (" + rootMessage(e) + "). Nothing was imported;"
                     + " this layer's mapping to DL4J is wrong for this model (please report it with the file).", e);
         }
@@ -101,29 +102,53 @@ final class ForwardCheck {
                     try {
                         m.feedForwardToLayer(i, inputs[0], false);
                     } catch (RuntimeException e) {
-                        return "'" + m.getLayer(i).conf().getLayer().getLayerName() + "' (DL4J " + m.getLayer(i).getClass().getSimpleName() + ")";
+                        return "layer '" + m.getLayer(i).conf().getLayer().getLayerName() + "' (DL4J " + m.getLayer(i).getClass().getSimpleName() + ")";
                     }
                 }
                 return null;
             }
+            // ComputationGraph.feedForward(inputs, n, train) runs the graph up to getLayers()[n] (neither a vertex
+            // index nor Layer.getIndex()). Vertices that are not layers (merges, Easel's attention vertices) run
+            // on the way: when one of them may be the culprit, every candidate since the last good layer is named.
             ComputationGraph g = (ComputationGraph) network;
             GraphVertex[] vertices = g.getVertices();
+            Map<String, Integer> layerPosition = new HashMap<>();
+            for (int i = 0; i < g.getLayers().length; i++) {
+                layerPosition.put(g.getLayers()[i].conf().getLayer().getLayerName(), i);
+            }
+            List<GraphVertex> since = new ArrayList<>();
             for (int idx : g.topologicalSortOrder()) {
-                if (vertices[idx].isInputVertex()) {
+                GraphVertex v = vertices[idx];
+                if (v.isInputVertex()) {
+                    continue;
+                }
+                since.add(v);
+                if (!v.hasLayer()) {
                     continue;
                 }
                 try {
-                    g.feedForward(inputs, idx, false);
+                    g.feedForward(inputs, layerPosition.get(v.getVertexName()), false);
+                    since.clear();
                 } catch (RuntimeException e) {
-                    GraphVertex v = vertices[idx];
-                    return "'" + v.getVertexName() + "' (DL4J " + (v.hasLayer() ? v.getLayer().getClass().getSimpleName()
-                            : v.getClass().getSimpleName()) + ")";
+                    return describe(since);
                 }
+            }
+            if (!since.isEmpty()) {
+                return describe(since); // only non-layer vertices after the last layer: one of them fails
             }
         } catch (RuntimeException ignored) {
             // Locating is best effort; the error still names the model and the cause.
         }
         return null;
+    }
+
+    private static String describe(List<GraphVertex> candidates) {
+        List<String> names = new ArrayList<>();
+        for (GraphVertex v : candidates) {
+            names.add("'" + v.getVertexName() + "' (DL4J " + (v.hasLayer() ? v.getLayer().getClass().getSimpleName()
+                    : v.getClass().getSimpleName()) + ")");
+        }
+        return names.size() == 1 ? "layer " + names.get(0) : "one of the layers " + String.join(", ", names);
     }
 
     static List<Long> shape(INDArray a) {

@@ -280,7 +280,7 @@ public final class KerasImporter {
         KerasModel kerasModel;
         // Easel's own layers (attention, LayerNormalization) get their weights from Easel after the build.
         Map<String, Map<String, INDArray>> forDl4j = new LinkedHashMap<>(fileWeights);
-        spec.layers().stream().filter(l -> EaselLayers.ownsWeights(l.className())).forEach(l -> forDl4j.remove(l.name()));
+        spec.layers().stream().filter(EaselLayers::ownsWeights).forEach(l -> forDl4j.remove(l.name()));
         Path normalised = NormalizedWeights.write(forDl4j, major == 1 ? "1.2.2" : "2.2.4", backend);
         synchronized (DL4J_STATIC_STATE) {
             customLayers.forEach(KerasLayer::registerCustomLayer);

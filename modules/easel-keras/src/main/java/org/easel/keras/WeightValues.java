@@ -86,7 +86,7 @@ final class WeightValues {
                 }
                 continue;
             }
-            if (EaselLayers.ownsWeights(l.className())) {
+            if (EaselLayers.ownsWeights(l)) {
                 for (String param : actual.keySet()) {
                     if (!e.params().containsKey(param)) {
                         problems.add(where(l) + ": DL4J parameter '" + param + "' has no weight in the file (file weights: " + w.keySet() + ")");
@@ -148,7 +148,7 @@ final class WeightValues {
     static Expected expected(ModelSpec.LayerSpec l, Map<String, INDArray> w, Map<String, INDArray> actual, int kerasMajor) {
         Map<String, INDArray> p = new LinkedHashMap<>();
         Map<String, String> src = new LinkedHashMap<>();
-        Map<String, String> own = EaselLayers.parameterNames(l.className(), w);
+        Map<String, String> own = EaselLayers.parameterNames(l, w);
         if (own != null) {
             // Easel's own layers keep Keras' shapes: the copy is the identity.
             own.forEach((keras, param) -> {

@@ -18,12 +18,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * LayerNormalization, MultiHeadAttention, Attention/AdditiveAttention, Dense on sequences, channels_first 1D
- * pooling and tf.keras TFOpLambda adds, on small files written here ({@link KerasModelWriter}: legacy .h5, Keras
+ * Sequence models: LayerNormalization, MultiHeadAttention, Attention/AdditiveAttention, Dense on sequences,
+ * channels_first 1D pooling, tf.keras TFOpLambda adds, Reshape with -1 and dilated Conv1D, on small files written here ({@link KerasModelWriter}: legacy .h5, Keras
  * 3.11+ nested .h5, .keras), each compared with Keras' formulas computed here in plain double loops.
  */
 @Timeout(180)
-class AttentionImportTest {
+class SequenceModelImportTest {
     @TempDir
     Path tmp;
 
@@ -441,6 +441,54 @@ class AttentionImportTest {
         ImportedModel m = KerasImporter.builder().build().importModel(file);
         assertEquals(0.0, m.output(x)[0].castTo(DataType.DOUBLE).sub(expected.castTo(DataType.DOUBLE)).amaxNumber().doubleValue(), 1e-5);
         assertEquals(List.of(-1L, 24L, 3L), m.report().outputShapes().get("d"));
+    }
+
+    /** Conv1D with dilation (padding valid, same, causal; stride 1 and 2), which DL4J's own Conv1D cannot run. */
+    @Test
+    void dilatedConv1D() {
+        int[][] cases = {{1, 0}, {1, 1}, {1, 2}, {2, 0}, {2, 1}}; // stride, padding (valid, same, causal)
+        String[] paddings = {"valid", "same", "causal"};
+        for (int[] c : cases) {
+            int stride = c[0];
+            String padding = paddings[c[1]];
+            String conv = "{\"filters\": 3, \"kernel_size\": [3], \"strides\": [" + stride + "], \"padding\": \"" + padding
+                    + "\", \"data_format\": \"channels_last\", \"dilation_rate\": [2], \"activation\": \"tanh\", \"use_bias\": true,"
+                    + " \"kernel_initializer\": {\"class_name\": \"GlorotUniform\", \"config\": {\"seed\": null}}, \"bias_initializer\":"
+                    + " {\"class_name\": \"Zeros\", \"config\": {}}, \"kernel_regularizer\": null, \"bias_regularizer\": null,"
+                    + " \"activity_regularizer\": null, \"kernel_constraint\": null, \"bias_constraint\": null}";
+            KerasGraph g = new KerasGraph().input("x", 11, 2).layer("Conv1D", "conv", conv, "x").outputs("conv");
+            INDArray kernel = rand(3, 2, 3);
+            INDArray bias = rand(3);
+            Path file = tmp.resolve("dilated-" + stride + padding + ".h5");
+            KerasModelWriter.writeH5(file, g.keras2(), "2.15.0", Map.of("conv", ImportBugClassesTest.kb(kernel, bias)));
+            INDArray x = rand(2, 11, 2);
+            // Keras: zeros in front (causal: (k-1)*d; same: TensorFlow's split), then y[t] = tanh(b + sum_j x[t*s + j*d] W[j]).
+            int span = 5;
+            int total = padding.equals("valid") ? 0 : padding.equals("causal") ? span - 1
+                    : Math.max(((11 + stride - 1) / stride - 1) * stride + span - 11, 0);
+            int front = padding.equals("causal") ? total : total / 2;
+            int length = 11 + total;
+            int out = (length - span) / stride + 1;
+            double[][][] expected = new double[2][out][3];
+            for (int b = 0; b < 2; b++) {
+                for (int t = 0; t < out; t++) {
+                    for (int f = 0; f < 3; f++) {
+                        double s = bias.getDouble(f);
+                        for (int j = 0; j < 3; j++) {
+                            int src = t * stride + j * 2 - front;
+                            for (int ci = 0; src >= 0 && src < 11 && ci < 2; ci++) {
+                                s += x.getDouble(b, src, ci) * kernel.getDouble(j, ci, f);
+                            }
+                        }
+                        expected[b][t][f] = Math.tanh(s);
+                    }
+                }
+            }
+            ImportedModel m = KerasImporter.builder().build().importModel(file);
+            double d = maxDiff(m.output(x)[0], expected);
+            assertTrue(d < 1e-5, "stride " + stride + ", padding " + padding + ": max diff " + d);
+            assertEquals(List.of(-1L, (long) out, 3L), m.report().outputShapes().get("conv"));
+        }
     }
 
     /** Options Easel cannot reproduce are listed in one error with the unsupported classes. */
