@@ -79,13 +79,20 @@ public final class KerasModelWriter {
     public static void writeWeightsH5(Path file, String kerasVersion, Map<String, Map<String, INDArray>> weights) {
         AtomicFiles.write(file, tmp -> {
             try (H5Writer w = new H5Writer(tmp)) {
-                writeWeightsOnly(w, weights, kerasVersion, "tensorflow");
+                writeWeightsOnly(w, weights, kerasVersion, "tensorflow", false);
             }
         });
     }
 
-    /** The save_weights layout: root {@code layer_names}; per layer {@code weight_names} and {@code <layer>/<layer>/<name>:0}. */
-    static void writeWeightsOnly(H5Writer w, Map<String, Map<String, INDArray>> weights, String kerasVersion, String backend) {
+    /**
+     * The save_weights layout: root {@code layer_names}; per layer {@code weight_names} and {@code <layer>/<layer>/<name>:0}.
+     * With {@code forDl4j}, a plain weight name is written {@code <layer>_<name>:0}: DL4J M2.1 derives the parameter
+     * name by deleting the first occurrence of the layer name from the dataset name, so a layer named {@code emb} or
+     * {@code embedding} (Keras' default name) turned {@code embeddings} into {@code eddings} or {@code s} and the
+     * import failed; with the layer name in front, that deletion removes exactly the prefix.
+     */
+    static void writeWeightsOnly(H5Writer w, Map<String, Map<String, INDArray>> weights, String kerasVersion, String backend,
+                                 boolean forDl4j) {
         List<String> layers = new ArrayList<>(weights.keySet());
         w.stringsAttribute("/", "layer_names", layers);
         w.stringAttribute("/", "keras_version", kerasVersion);
@@ -94,7 +101,8 @@ public final class KerasModelWriter {
             w.group("/" + layer);
             List<String> names = new ArrayList<>();
             for (Map.Entry<String, INDArray> e : weights.get(layer).entrySet()) {
-                String name = layer + "/" + e.getKey() + ":0";
+                String key = forDl4j && !e.getKey().contains("/") ? layer + "_" + e.getKey() : e.getKey();
+                String name = layer + "/" + key + ":0";
                 names.add(name);
                 String path = "/" + layer + "/" + name;
                 w.group(path.substring(0, path.lastIndexOf('/')));

@@ -27,7 +27,7 @@ final class NormalizedWeights {
             throw new EaselException("Cannot create a temporary file for the Keras weights: " + e.getMessage(), e);
         }
         try (H5Writer w = new H5Writer(tmp)) {
-            KerasModelWriter.writeWeightsOnly(w, weights, kerasVersion, backend);
+            KerasModelWriter.writeWeightsOnly(w, weights, kerasVersion, backend, true);
         } catch (RuntimeException e) {
             try {
                 Files.deleteIfExists(tmp);

@@ -30,15 +30,7 @@ class ImportBugClassesTest {
     private final Random random = new Random(7);
 
     private INDArray rand(long... shape) {
-        long n = 1;
-        for (long d : shape) {
-            n *= d;
-        }
-        float[] v = new float[(int) n];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = (float) (random.nextGaussian() * 0.5);
-        }
-        return Nd4j.create(v, shape, 'c');
+        return TestArrays.gaussian(random, shape);
     }
 
     static String dense(String name, int units, String inbound) {

@@ -30,15 +30,7 @@ class SequenceModelImportTest {
     private final Random random = new Random(16);
 
     private INDArray rand(long... shape) {
-        long n = 1;
-        for (long d : shape) {
-            n *= d;
-        }
-        float[] v = new float[(int) n];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = (float) (random.nextGaussian() * 0.5);
-        }
-        return Nd4j.create(v, shape, 'c');
+        return TestArrays.gaussian(random, shape);
     }
 
     private static double maxDiff(INDArray a, double[][][] expected) {
@@ -510,6 +502,85 @@ class SequenceModelImportTest {
         assertTrue(msg.contains("ln_rms (LayerNormalization): rms_scaling=True"), msg);
         assertTrue(msg.contains("mha_masked (MultiHeadAttention): is called with an explicit attention_mask"), msg);
         assertTrue(msg.contains("gru (GRU)"), msg);
+    }
+
+    /**
+     * The Keras "text classification with a transformer" example written with built-in layers only: token Embedding ->
+     * self-attention -> Add -> LayerNormalization -> GlobalAveragePooling1D -> Dense softmax, from a .keras file.
+     */
+    @Test
+    void embeddingIntoSelfAttention() {
+        KerasGraph g = new KerasGraph()
+                .input("tokens", 6)
+                .layer("Embedding", "emb", "{\"input_dim\": 30, \"output_dim\": 8, \"mask_zero\": false, \"embeddings_initializer\":"
+                        + " {\"class_name\": \"RandomUniform\", \"config\": {\"minval\": -0.05, \"maxval\": 0.05, \"seed\": null}},"
+                        + " \"embeddings_regularizer\": null, \"activity_regularizer\": null, \"embeddings_constraint\": null,"
+                        + " \"input_length\": 6}", "tokens")
+                .layer("MultiHeadAttention", "att", mhaConfig(2, 4, null), "emb", "emb")
+                .layer("Add", "res", "{}", "emb", "att")
+                .layer("LayerNormalization", "ln", LN, "res")
+                .layer("GlobalAveragePooling1D", "pool", "{\"data_format\": \"channels_last\", \"keepdims\": false}", "ln")
+                .layer("Dense", "out", dense(2, "softmax"), "pool")
+                .outputs("out");
+        INDArray table = rand(30, 8);
+        Map<String, INDArray> att = mhaWeights(8, 8, 8, 2, 4, 4, 8);
+        INDArray gamma = rand(8);
+        INDArray beta = rand(8);
+        Map<String, Map<String, INDArray>> weights = new LinkedHashMap<>();
+        weights.put("emb", Map.of("embeddings", table));
+        weights.put("att", att);
+        Map<String, INDArray> ln = new LinkedHashMap<>();
+        ln.put("gamma", gamma);
+        ln.put("beta", beta);
+        weights.put("ln", ln);
+        weights.put("out", ImportBugClassesTest.kb(rand(8, 2), rand(2)));
+        Map<String, String> classes = new LinkedHashMap<>();
+        classes.put("emb", "Embedding");
+        classes.put("att", "MultiHeadAttention");
+        classes.put("ln", "LayerNormalization");
+        classes.put("out", "Dense");
+        Path file = tmp.resolve("text.keras");
+        KerasModelWriter.writeKerasArchive(file, g.keras3(), "3.8.0", classes, weights);
+
+        int[][] tokens = {{1, 5, 9, 0, 29, 3}, {7, 7, 2, 11, 4, 18}};
+        double[][][] e = new double[2][6][8];
+        for (int b = 0; b < 2; b++) {
+            for (int t = 0; t < 6; t++) {
+                for (int f = 0; f < 8; f++) {
+                    e[b][t][f] = table.getDouble(tokens[b][t], f);
+                }
+            }
+        }
+        double[][][] a = mha(e, e, e, att, false);
+        for (int b = 0; b < 2; b++) {
+            for (int t = 0; t < 6; t++) {
+                for (int f = 0; f < 8; f++) {
+                    a[b][t][f] += e[b][t][f];
+                }
+            }
+        }
+        double[][][] n = layerNorm(a, gamma, beta, 1e-3);
+        INDArray kernel = weights.get("out").get("kernel");
+        INDArray bias = weights.get("out").get("bias");
+        INDArray x = Nd4j.create(new float[][] {{1, 5, 9, 0, 29, 3}, {7, 7, 2, 11, 4, 18}});
+        INDArray got = KerasImporter.builder().build().importModel(file).output(x)[0];
+        for (int b = 0; b < 2; b++) {
+            double[] logits = new double[2];
+            for (int c = 0; c < 2; c++) {
+                logits[c] = bias.getDouble(c);
+                for (int f = 0; f < 8; f++) {
+                    double mean = 0;
+                    for (int t = 0; t < 6; t++) {
+                        mean += n[b][t][f] / 6;
+                    }
+                    logits[c] += mean * kernel.getDouble(f, c);
+                }
+            }
+            double[] p = softmax(logits);
+            for (int c = 0; c < 2; c++) {
+                assertEquals(p[c], got.getDouble(b, c), 1e-5, "example " + b + " class " + c);
+            }
+        }
     }
 
     /** Keras masks (Embedding mask_zero) would change attention: refused rather than imported wrong. */

@@ -1,16 +1,12 @@
 package org.easel.keras.layers;
 
 import java.util.Map;
-import org.deeplearning4j.nn.api.MaskState;
-import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.inputs.InvalidInputTypeException;
 import org.deeplearning4j.nn.conf.layers.samediff.SDVertexParams;
-import org.deeplearning4j.nn.conf.layers.samediff.SameDiffVertex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -27,7 +23,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Dropout on the attention weights applies only in training and is left out. Parameters keep Keras' names and
  * shapes: {@code scale} (a scalar for Attention, {@code [dim]} for AdditiveAttention) and {@code concat_score_weight}.
  */
-public class DotAttentionVertex extends SameDiffVertex {
+public class DotAttentionVertex extends AttentionVertex {
     public static final String SCALE = "scale";
     public static final String CONCAT_WEIGHT = "concat_score_weight";
 
@@ -36,34 +32,22 @@ public class DotAttentionVertex extends SameDiffVertex {
     private boolean useScale;
     private boolean causal;
     private long dim;
-    private int[] roles = {0, 0, 0};
-    private int inputCount = 1;
-    private boolean[] channelsFirst;
 
     /** For DL4J's JSON deserialisation. */
     public DotAttentionVertex() {
     }
 
     public DotAttentionVertex(String scoreMode, boolean useScale, boolean causal, long dim, int[] roles) {
+        super(roles);
         this.scoreMode = scoreMode;
         this.useScale = useScale;
         this.causal = causal;
         this.dim = dim;
-        this.roles = roles.clone();
-        int max = 0;
-        for (int r : roles) {
-            max = Math.max(max, r);
-        }
-        this.inputCount = max + 1;
     }
 
     @Override
     public void defineParametersAndInputs(SDVertexParams params) {
-        String[] names = new String[inputCount];
-        for (int i = 0; i < inputCount; i++) {
-            names[i] = "in" + i;
-        }
-        params.defineInputs(names);
+        defineInputs(params);
         if (useScale) {
             params.addWeightParam(SCALE, scoreMode.equals("additive") ? new long[] {dim} : new long[] {1});
         }
@@ -79,9 +63,9 @@ public class DotAttentionVertex extends SameDiffVertex {
 
     @Override
     public SDVariable defineVertex(SameDiff sd, Map<String, SDVariable> in, Map<String, SDVariable> p, Map<String, SDVariable> masks) {
-        SDVariable q = nwc(sd, in.get("in" + roles[0]), roles[0]);
-        SDVariable v = nwc(sd, in.get("in" + roles[1]), roles[1]);
-        SDVariable k = nwc(sd, in.get("in" + roles[2]), roles[2]);
+        SDVariable q = input(sd, in, 0);
+        SDVariable v = input(sd, in, 1);
+        SDVariable k = input(sd, in, 2);
         SDVariable scores;
         if (scoreMode.equals("dot")) {
             scores = sd.mmul(q, k, false, true, false); // [b, T, S]
@@ -103,49 +87,25 @@ public class DotAttentionVertex extends SameDiffVertex {
         }
         scores = AttentionMaths.causalMask(sd, scores, causal);
         SDVariable out = sd.mmul(sd.nn().softmax(scores, 2), v); // [b, T, dim of value]
-        return channelsFirst != null && channelsFirst[roles[0]] ? sd.permute(out, 0, 2, 1) : out;
-    }
-
-    private SDVariable nwc(SameDiff sd, SDVariable x, int input) {
-        return channelsFirst != null && channelsFirst[input] ? sd.permute(x, 0, 2, 1) : x;
+        return inQueryLayout(sd, out);
     }
 
     @Override
     public InputType getOutputType(int layerIndex, InputType... inputs) throws InvalidInputTypeException {
-        if (inputs.length != inputCount) {
-            throw new InvalidInputTypeException("Attention expects " + inputCount + " distinct input(s), got " + inputs.length);
+        InputType.InputTypeRecurrent[] qvk = sequences("Attention", inputs);
+        if (qvk[0].getSize() != qvk[2].getSize()) {
+            throw new InvalidInputTypeException("Attention: query has " + qvk[0].getSize() + " features but key has " + qvk[2].getSize());
         }
-        channelsFirst = new boolean[inputs.length];
-        for (int i = 0; i < inputs.length; i++) {
-            if (!(inputs[i] instanceof InputType.InputTypeRecurrent r)) {
-                throw new InvalidInputTypeException("Attention is imported for sequences [batch, time, features]; input " + i
-                        + " is " + inputs[i]);
-            }
-            channelsFirst[i] = r.getFormat() == RNNFormat.NCW;
+        if (scoreMode.equals("additive") && useScale && dim != qvk[0].getSize()) {
+            throw new InvalidInputTypeException("AdditiveAttention: scale has " + dim + " values but query has " + qvk[0].getSize()
+                    + " features");
         }
-        InputType.InputTypeRecurrent q = (InputType.InputTypeRecurrent) inputs[roles[0]];
-        InputType.InputTypeRecurrent v = (InputType.InputTypeRecurrent) inputs[roles[1]];
-        InputType.InputTypeRecurrent k = (InputType.InputTypeRecurrent) inputs[roles[2]];
-        if (q.getSize() != k.getSize()) {
-            throw new InvalidInputTypeException("Attention: query has " + q.getSize() + " features but key has " + k.getSize());
-        }
-        if (scoreMode.equals("additive") && useScale && dim != q.getSize()) {
-            throw new InvalidInputTypeException("AdditiveAttention: scale has " + dim + " values but query has " + q.getSize() + " features");
-        }
-        return InputType.recurrent(v.getSize(), q.getTimeSeriesLength(), q.getFormat());
-    }
-
-    @Override
-    public Pair<INDArray, MaskState> feedForwardMaskArrays(INDArray[] maskArrays, MaskState currentMaskState, int minibatchSize) {
-        INDArray m = maskArrays == null ? null : maskArrays[roles[0]];
-        return new Pair<>(m, m == null ? null : currentMaskState);
+        return InputType.recurrent(qvk[1].getSize(), qvk[0].getTimeSeriesLength(), qvk[0].getFormat());
     }
 
     @Override
     public GraphVertex clone() {
-        DotAttentionVertex c = new DotAttentionVertex(scoreMode, useScale, causal, dim, roles);
-        c.channelsFirst = channelsFirst == null ? null : channelsFirst.clone();
-        return c;
+        return withLayoutOf(new DotAttentionVertex(scoreMode, useScale, causal, dim, getRoles()));
     }
 
     public String getScoreMode() {
@@ -178,29 +138,5 @@ public class DotAttentionVertex extends SameDiffVertex {
 
     public void setDim(long dim) {
         this.dim = dim;
-    }
-
-    public int[] getRoles() {
-        return roles;
-    }
-
-    public void setRoles(int[] roles) {
-        this.roles = roles;
-    }
-
-    public int getInputCount() {
-        return inputCount;
-    }
-
-    public void setInputCount(int inputCount) {
-        this.inputCount = inputCount;
-    }
-
-    public boolean[] getChannelsFirst() {
-        return channelsFirst;
-    }
-
-    public void setChannelsFirst(boolean[] channelsFirst) {
-        this.channelsFirst = channelsFirst;
     }
 }

@@ -1,16 +1,12 @@
 package org.easel.keras.layers;
 
 import java.util.Map;
-import org.deeplearning4j.nn.api.MaskState;
-import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.inputs.InvalidInputTypeException;
 import org.deeplearning4j.nn.conf.layers.samediff.SDVertexParams;
-import org.deeplearning4j.nn.conf.layers.samediff.SameDiffVertex;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -31,7 +27,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * has one); {@link #getRoles()} says which input plays which role. Sequences may come in NWC or NCW layout
  * (read from the input types); the output has the query's layout.
  */
-public class MultiHeadAttentionVertex extends SameDiffVertex {
+public class MultiHeadAttentionVertex extends AttentionVertex {
     public static final String[] PARAMS = {"query_kernel", "query_bias", "key_kernel", "key_bias", "value_kernel", "value_bias",
         "output_kernel", "output_bias"};
 
@@ -44,10 +40,6 @@ public class MultiHeadAttentionVertex extends SameDiffVertex {
     private long outputFeatures;
     private boolean useBias = true;
     private boolean causal;
-    /** Vertex input index of query, value and key. */
-    private int[] roles = {0, 0, 0};
-    private int inputCount = 1;
-    private boolean[] channelsFirst;
 
     /** For DL4J's JSON deserialisation. */
     public MultiHeadAttentionVertex() {
@@ -55,6 +47,7 @@ public class MultiHeadAttentionVertex extends SameDiffVertex {
 
     public MultiHeadAttentionVertex(int heads, long keyDim, long valueDim, long queryFeatures, long keyFeatures, long valueFeatures,
                                     long outputFeatures, boolean useBias, boolean causal, int[] roles) {
+        super(roles);
         this.heads = heads;
         this.keyDim = keyDim;
         this.valueDim = valueDim;
@@ -64,21 +57,11 @@ public class MultiHeadAttentionVertex extends SameDiffVertex {
         this.outputFeatures = outputFeatures;
         this.useBias = useBias;
         this.causal = causal;
-        this.roles = roles.clone();
-        int max = 0;
-        for (int r : roles) {
-            max = Math.max(max, r);
-        }
-        this.inputCount = max + 1;
     }
 
     @Override
     public void defineParametersAndInputs(SDVertexParams params) {
-        String[] names = new String[inputCount];
-        for (int i = 0; i < inputCount; i++) {
-            names[i] = "in" + i;
-        }
-        params.defineInputs(names);
+        defineInputs(params);
         params.addWeightParam("query_kernel", queryFeatures, heads, keyDim);
         params.addWeightParam("key_kernel", keyFeatures, heads, keyDim);
         params.addWeightParam("value_kernel", valueFeatures, heads, valueDim);
@@ -99,9 +82,9 @@ public class MultiHeadAttentionVertex extends SameDiffVertex {
 
     @Override
     public SDVariable defineVertex(SameDiff sd, Map<String, SDVariable> in, Map<String, SDVariable> p, Map<String, SDVariable> masks) {
-        SDVariable query = nwc(sd, in.get("in" + roles[0]), roles[0]);
-        SDVariable value = nwc(sd, in.get("in" + roles[1]), roles[1]);
-        SDVariable key = nwc(sd, in.get("in" + roles[2]), roles[2]);
+        SDVariable query = input(sd, in, 0);
+        SDVariable value = input(sd, in, 1);
+        SDVariable key = input(sd, in, 2);
         // [batch, time, features] x [features, heads, dim] -> [batch, time, heads, dim]
         SDVariable q = project(sd, query, p, "query");
         SDVariable k = project(sd, key, p, "key");
@@ -122,7 +105,7 @@ public class MultiHeadAttentionVertex extends SameDiffVertex {
         if (useBias) {
             out = out.add(p.get("output_bias"));
         }
-        return channelsFirst != null && channelsFirst[roles[0]] ? sd.permute(out, 0, 2, 1) : out;
+        return inQueryLayout(sd, out);
     }
 
     private SDVariable project(SameDiff sd, SDVariable x, Map<String, SDVariable> p, String role) {
@@ -130,32 +113,13 @@ public class MultiHeadAttentionVertex extends SameDiffVertex {
         return useBias ? y.add(p.get(role + "_bias")) : y;
     }
 
-    private SDVariable nwc(SameDiff sd, SDVariable x, int input) {
-        return channelsFirst != null && channelsFirst[input] ? sd.permute(x, 0, 2, 1) : x;
-    }
-
     @Override
     public InputType getOutputType(int layerIndex, InputType... inputs) throws InvalidInputTypeException {
-        if (inputs.length != inputCount) {
-            throw new InvalidInputTypeException("MultiHeadAttention expects " + inputCount + " distinct input(s), got " + inputs.length);
-        }
-        channelsFirst = new boolean[inputs.length];
-        long[] features = new long[inputs.length];
-        long[] lengths = new long[inputs.length];
-        for (int i = 0; i < inputs.length; i++) {
-            if (!(inputs[i] instanceof InputType.InputTypeRecurrent r)) {
-                throw new InvalidInputTypeException("MultiHeadAttention is imported for sequences [batch, time, features]"
-                        + " (attention over time); input " + i + " is " + inputs[i]);
-            }
-            channelsFirst[i] = r.getFormat() == RNNFormat.NCW;
-            features[i] = r.getSize();
-            lengths[i] = r.getTimeSeriesLength();
-        }
-        check("query", features[roles[0]], queryFeatures);
-        check("value", features[roles[1]], valueFeatures);
-        check("key", features[roles[2]], keyFeatures);
-        InputType.InputTypeRecurrent q = (InputType.InputTypeRecurrent) inputs[roles[0]];
-        return InputType.recurrent(outputFeatures, q.getTimeSeriesLength(), q.getFormat());
+        InputType.InputTypeRecurrent[] qvk = sequences("MultiHeadAttention", inputs);
+        check("query", qvk[0].getSize(), queryFeatures);
+        check("value", qvk[1].getSize(), valueFeatures);
+        check("key", qvk[2].getSize(), keyFeatures);
+        return InputType.recurrent(outputFeatures, qvk[0].getTimeSeriesLength(), qvk[0].getFormat());
     }
 
     private static void check(String role, long actual, long weights) {
@@ -166,19 +130,9 @@ public class MultiHeadAttentionVertex extends SameDiffVertex {
     }
 
     @Override
-    public Pair<INDArray, MaskState> feedForwardMaskArrays(INDArray[] maskArrays, MaskState currentMaskState, int minibatchSize) {
-        // Keras would mask keys with the value's mask; the importer refuses models with masks feeding attention,
-        // so only the query's mask (sequence positions) passes on.
-        INDArray m = maskArrays == null ? null : maskArrays[roles[0]];
-        return new Pair<>(m, m == null ? null : currentMaskState);
-    }
-
-    @Override
     public GraphVertex clone() {
-        MultiHeadAttentionVertex c = new MultiHeadAttentionVertex(heads, keyDim, valueDim, queryFeatures, keyFeatures, valueFeatures,
-                outputFeatures, useBias, causal, roles);
-        c.channelsFirst = channelsFirst == null ? null : channelsFirst.clone();
-        return c;
+        return withLayoutOf(new MultiHeadAttentionVertex(heads, keyDim, valueDim, queryFeatures, keyFeatures, valueFeatures,
+                outputFeatures, useBias, causal, getRoles()));
     }
 
     public int getHeads() {
@@ -251,29 +205,5 @@ public class MultiHeadAttentionVertex extends SameDiffVertex {
 
     public void setCausal(boolean causal) {
         this.causal = causal;
-    }
-
-    public int[] getRoles() {
-        return roles;
-    }
-
-    public void setRoles(int[] roles) {
-        this.roles = roles;
-    }
-
-    public int getInputCount() {
-        return inputCount;
-    }
-
-    public void setInputCount(int inputCount) {
-        this.inputCount = inputCount;
-    }
-
-    public boolean[] getChannelsFirst() {
-        return channelsFirst;
-    }
-
-    public void setChannelsFirst(boolean[] channelsFirst) {
-        this.channelsFirst = channelsFirst;
     }
 }
