@@ -87,9 +87,9 @@ public final class KerasModelWriter {
     /**
      * The save_weights layout: root {@code layer_names}; per layer {@code weight_names} and {@code <layer>/<layer>/<name>:0}.
      * With {@code forDl4j}, a plain weight name is written {@code <layer>_<name>:0}: DL4J M2.1 derives the parameter
-     * name by deleting the first occurrence of the layer name from the dataset name, so a layer named {@code emb} or
-     * {@code embedding} (Keras' default name) turned {@code embeddings} into {@code eddings} or {@code s} and the
-     * import failed; with the layer name in front, that deletion removes exactly the prefix.
+     * name by deleting the first occurrence of the layer name from the dataset name, so an Embedding named {@code emb}
+     * turned {@code embeddings} into {@code eddings} and the import failed (DL4J patches only {@code embedding} ->
+     * {@code s}); with the layer name in front, that deletion removes exactly the prefix.
      */
     static void writeWeightsOnly(H5Writer w, Map<String, Map<String, INDArray>> weights, String kerasVersion, String backend,
                                  boolean forDl4j) {
