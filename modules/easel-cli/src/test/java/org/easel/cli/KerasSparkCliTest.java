@@ -15,8 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * `easel predict MODEL DIR --spark` on Keras models equals single-machine predict: a raw .h5 with a scaling sidecar
- * (which travels to the executors) and, in the slow tier, an 'easel import' zip with recorded scaling and a raw .h5
- * with the scaling given as flags (imported on the driver first). Each Spark run starts a local session (costly).
+ * (which travels to the executors), an 'easel import' zip with recorded scaling and a raw .h5 with the scaling given as
+ * flags (imported on the driver first). Slow tier: each Spark run starts a local session (20-50 s here); the fast tier
+ * checks the sidecar on the executors' payload without Spark (easel-spark SparkKerasPredictTest).
  */
 class KerasSparkCliTest {
     private static final String[] SCALING = {"--scale", "1", "--mean", "100", "--std", "50"};
@@ -26,6 +27,7 @@ class KerasSparkCliTest {
      * gives the predictions single-machine predict gives for the zip 'easel import --scale ...' writes.
      */
     @Test
+    @Tag("slow")
     void sparkPredictOnARawKerasFileAppliesItsSidecar(@TempDir Path dir) throws IOException {
         SmallKerasModel m = SmallKerasModel.write(dir);
         Map<String, String[]> single = KerasModelCliTest.predict(importScaled(dir, m).toString(), m.images().toString());
