@@ -11,7 +11,9 @@ import java.util.List;
 import org.bytedeco.hdf5.H5G_info_t;
 import org.bytedeco.hdf5.H5O_info2_t;
 import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.PointerPointer;
 import org.deeplearning4j.nn.modelimport.keras.Hdf5Archive;
 import org.easel.core.error.EaselException;
@@ -290,6 +292,25 @@ public final class H5Reader implements AutoCloseable {
 
     /** Reads a numeric dataset as a float array in C order (as Keras/NumPy wrote it). */
     public INDArray readFloats(String path) {
+        return read(path, Mode.FLOATS);
+    }
+
+    /** As {@link #readFloats}, as float64 (HDF5 converts; exact for float32 and float64 datasets). */
+    public INDArray readDoubles(String path) {
+        return read(path, Mode.DOUBLES);
+    }
+
+    /**
+     * The same checks and native reads as {@link #readFloats}, without keeping the values: for the isolated
+     * reader ({@link IsolatedProbe}), which then needs no ND4J (whose start-up costs seconds per child JVM).
+     */
+    void probe(String path) {
+        read(path, Mode.PROBE);
+    }
+
+    private enum Mode { FLOATS, DOUBLES, PROBE }
+
+    private INDArray read(String path, Mode mode) {
         synchronized (Hdf5Archive.LOCK_OBJECT) {
             long did = H5Dopen2(fid, path, H5P_DEFAULT);
             if (did < 0) {
@@ -311,12 +332,28 @@ public final class H5Reader implements AutoCloseable {
                     throw new EaselException(file + ": dataset '" + path + "' declares shape " + Arrays.toString(dims)
                             + " (" + declared + " bytes) but the file has only " + fileSize + " bytes (corrupt).");
                 }
+                if (mode == Mode.PROBE) {
+                    if (n > 0) {
+                        try (FloatPointer buf = new FloatPointer(n)) {
+                            readInto(did, H5T_NATIVE_FLOAT_g(), buf, path);
+                        }
+                    }
+                    return null;
+                }
+                if (mode == Mode.DOUBLES) {
+                    double[] data = new double[(int) n];
+                    if (n > 0) {
+                        try (DoublePointer buf = new DoublePointer(n)) {
+                            readInto(did, H5T_NATIVE_DOUBLE_g(), buf, path);
+                            buf.get(data);
+                        }
+                    }
+                    return dims.length == 0 ? Nd4j.scalar(data[0]) : Nd4j.create(data, dims, 'c');
+                }
                 float[] data = new float[(int) n];
                 if (n > 0) {
                     try (FloatPointer buf = new FloatPointer(n)) {
-                        if (H5Dread(did, H5T_NATIVE_FLOAT_g(), H5S_ALL, H5S_ALL, H5P_DEFAULT, buf) < 0) {
-                            throw new EaselException(file + ": cannot read dataset '" + path + "' (corrupt or truncated data).");
-                        }
+                        readInto(did, H5T_NATIVE_FLOAT_g(), buf, path);
                         buf.get(data);
                     }
                 }
@@ -327,6 +364,12 @@ public final class H5Reader implements AutoCloseable {
                 }
                 H5Dclose(did);
             }
+        }
+    }
+
+    private void readInto(long did, long memType, Pointer buf, String path) {
+        if (H5Dread(did, memType, H5S_ALL, H5S_ALL, H5P_DEFAULT, buf) < 0) {
+            throw new EaselException(file + ": cannot read dataset '" + path + "' (corrupt or truncated data).");
         }
     }
 

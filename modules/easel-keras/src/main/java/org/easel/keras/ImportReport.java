@@ -1,7 +1,10 @@
 package org.easel.keras;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.easel.core.io.Json;
 
 /**
@@ -10,11 +13,13 @@ import org.easel.core.io.Json;
  * absolute difference between DL4J's and Keras' predictions. Serialises to JSON with {@link #toJson()}.
  *
  * @param maxAbsDiff null unless compared with a reference inputs_and_outputs file
+ * @param outputShapes every layer's output shape (batch as -1) from the forward pass that ends the import
+ * @param inputScaling how raw pixels become model inputs, when stated (null: pixels / 255)
  */
 public record ImportReport(String modelFile, String weightsFile, String architectureFile, String kerasVersion,
                            String backend, String modelClass, String networkType, List<List<Long>> inputShapes,
                            List<Layer> layers, long totalParams, List<String> warnings, String referenceFile,
-                           Double maxAbsDiff) {
+                           Double maxAbsDiff, Map<String, List<Long>> outputShapes, InputScaling inputScaling) {
 
     /**
      * One Keras layer: its name and class, what it became in DL4J (a layer class, a graph vertex, an
@@ -27,6 +32,20 @@ public record ImportReport(String modelFile, String weightsFile, String architec
         inputShapes = List.copyOf(inputShapes);
         layers = List.copyOf(layers);
         warnings = List.copyOf(warnings);
+        outputShapes = outputShapes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(outputShapes));
+    }
+
+    /** The report as before output shapes and input scaling were recorded. */
+    public ImportReport(String modelFile, String weightsFile, String architectureFile, String kerasVersion, String backend,
+                        String modelClass, String networkType, List<List<Long>> inputShapes, List<Layer> layers,
+                        long totalParams, List<String> warnings, String referenceFile, Double maxAbsDiff) {
+        this(modelFile, weightsFile, architectureFile, kerasVersion, backend, modelClass, networkType, inputShapes, layers,
+                totalParams, warnings, referenceFile, maxAbsDiff, Map.of(), null);
+    }
+
+    public ImportReport withInputScaling(InputScaling scaling) {
+        return new ImportReport(modelFile, weightsFile, architectureFile, kerasVersion, backend, modelClass, networkType,
+                inputShapes, layers, totalParams, warnings, referenceFile, maxAbsDiff, outputShapes, scaling);
     }
 
     public ImportReport withComparison(String reference, double diff, String warning) {
@@ -35,7 +54,7 @@ public record ImportReport(String modelFile, String weightsFile, String architec
             w.add(warning);
         }
         return new ImportReport(modelFile, weightsFile, architectureFile, kerasVersion, backend, modelClass, networkType,
-                inputShapes, layers, totalParams, w, reference, diff);
+                inputShapes, layers, totalParams, w, reference, diff, outputShapes, inputScaling);
     }
 
     public String toJson() {

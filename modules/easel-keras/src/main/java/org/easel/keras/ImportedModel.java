@@ -1,18 +1,28 @@
 package org.easel.keras;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.zip.ZipFile;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.wrapper.BaseWrapperLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.easel.core.error.EaselException;
 import org.easel.core.io.AtomicFiles;
+import org.easel.core.io.Json;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A Keras model imported into DL4J: the network (a {@link MultiLayerNetwork} for Sequential models, a
@@ -73,11 +83,16 @@ public final class ImportedModel {
         if (network instanceof MultiLayerNetwork m && inputs.length != 1) {
             throw new EaselException("A Sequential model takes one input, got " + inputs.length + ".");
         }
+        DataType type = network.params() == null ? DataType.FLOAT : network.params().dataType();
+        INDArray[] feed = new INDArray[inputs.length];
+        for (int i = 0; i < inputs.length; i++) {
+            feed[i] = inputs[i].dataType() == type ? inputs[i] : inputs[i].castTo(type);
+        }
         try {
             if (network instanceof MultiLayerNetwork m) {
-                return new INDArray[] {m.output(inputs[0], false)};
+                return new INDArray[] {m.output(feed[0], false)};
             }
-            return ((ComputationGraph) network).output(false, inputs);
+            return ((ComputationGraph) network).output(false, feed);
         } catch (RuntimeException e) {
             String given = Arrays.stream(inputs).map(a -> Arrays.toString(a.shape())).reduce((a, b) -> a + ", " + b).orElse("none");
             throw new EaselException("The imported model " + (report.modelFile() != null ? report.modelFile() : report.architectureFile())
@@ -86,12 +101,107 @@ public final class ImportedModel {
         }
     }
 
-    /** Writes a DL4J model zip (no updater) with the import report inside, atomically. */
+    /**
+     * The same model with every parameter and activation in {@code type} (e.g. {@code DOUBLE} to tell float32
+     * rounding from real differences). The original is unchanged.
+     */
+    public ImportedModel converted(DataType type) {
+        Model net = network instanceof MultiLayerNetwork m ? m.convertDataType(type) : ((ComputationGraph) network).convertDataType(type);
+        return new ImportedModel(net, report);
+    }
+
+    /**
+     * A copy whose output layers end linearly: their softmax or sigmoid is replaced by the identity, so outputs are
+     * logits. For comparisons where probabilities saturate (exactly 0 or 1 whatever the weights). The original is
+     * unchanged.
+     */
+    public ImportedModel withoutOutputActivation() {
+        Model copy;
+        List<Layer> outputs = new ArrayList<>();
+        if (network instanceof MultiLayerNetwork m) {
+            MultiLayerNetwork c = m.clone();
+            outputs.add(c.getLayer(c.getnLayers() - 1));
+            copy = c;
+        } else {
+            ComputationGraph c = ((ComputationGraph) network).clone();
+            for (String name : c.getConfiguration().getNetworkOutputs()) {
+                if (c.getLayer(name) != null) {
+                    outputs.add(c.getLayer(name));
+                }
+            }
+            copy = c;
+        }
+        for (Layer l : outputs) {
+            var conf = l.conf().getLayer(); // the layer configuration
+            if (conf instanceof BaseWrapperLayer w) {
+                conf = w.getUnderlying();
+            }
+            if (conf instanceof BaseLayer b) {
+                b.setActivationFn(new ActivationIdentity());
+            } else if (conf instanceof ActivationLayer a) {
+                a.setActivationFn(new ActivationIdentity());
+            }
+        }
+        return new ImportedModel(copy, report);
+    }
+
+    /** The same model with its input scaling stated (recorded by {@link #save}). */
+    public ImportedModel withInputScaling(InputScaling scaling) {
+        return new ImportedModel(network, report.withInputScaling(scaling));
+    }
+
+    /** The input scaling stated at import, or the default {@code x / 255}. */
+    public InputScaling inputScaling() {
+        return report.inputScaling() != null ? report.inputScaling() : InputScaling.DEFAULT;
+    }
+
+    /**
+     * Writes a DL4J model zip (no updater) with the import report inside (entry {@value #REPORT_ENTRY}: layers,
+     * input shapes, output shapes, input scaling), atomically. {@link #load} reads it back.
+     */
     public void save(Path zip) {
         AtomicFiles.write(zip, tmp -> {
             ModelSerializer.writeModel(network, tmp.toFile(), false);
             ModelSerializer.addObjectToFile(tmp.toFile(), REPORT_ENTRY, report.toJson());
         });
+    }
+
+    /** True when {@code file} is a zip written by {@link #save} ({@code easel import}'s output). */
+    public static boolean isImportedZip(Path file) {
+        if (!Files.isRegularFile(file) || !KerasArchive.isZip(file)) {
+            return false;
+        }
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            // ModelSerializer.addObjectToFile stores objects under "objects/<key>".
+            return (zip.getEntry("objects/" + REPORT_ENTRY) != null || zip.getEntry(REPORT_ENTRY) != null)
+                    && zip.getEntry("configuration.json") != null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Loads a zip written by {@link #save}: the DL4J network and the import report. */
+    public static ImportedModel load(Path zip) {
+        if (!isImportedZip(zip)) {
+            throw new EaselException(zip + " is not a model written by 'easel import' (no " + REPORT_ENTRY + " and DL4J"
+                    + " configuration.json inside).");
+        }
+        try {
+            String json = ModelSerializer.getObjectFromFile(zip.toFile(), REPORT_ENTRY);
+            ImportReport report = Json.MAPPER.readValue(json, ImportReport.class);
+            String config;
+            try (ZipFile z = new ZipFile(zip.toFile())) {
+                try (var in = z.getInputStream(z.getEntry("configuration.json"))) {
+                    config = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                }
+            }
+            Model net = config.contains("\"vertices\"") ? ModelSerializer.restoreComputationGraph(zip.toFile(), false)
+                    : ModelSerializer.restoreMultiLayerNetwork(zip.toFile(), false);
+            return new ImportedModel(net, report);
+        } catch (IOException | RuntimeException e) {
+            throw new EaselException("Cannot load the imported model " + zip + ": " + e.getMessage()
+                    + ". The file may be truncated; run 'easel import' again.", e);
+        }
     }
 
     /** Writes the import report as JSON, atomically. */
@@ -100,8 +210,8 @@ public final class ImportedModel {
     }
 
     /**
-     * A Keras-style summary: one row per Keras layer with what DL4J made of it, the output shape from a
-     * forward pass of one zero example (when all input sizes are known), and parameter counts.
+     * A Keras-style summary: one row per Keras layer with what DL4J made of it, the output shape from the
+     * forward pass that ended the import (open dimensions as Easel filled them), and parameter counts.
      */
     public String summary() {
         Map<String, String> shapes = outputShapes();
@@ -123,6 +233,9 @@ public final class ImportedModel {
         }
         sb.append("=".repeat(width)).append('\n');
         sb.append(String.format("Total params: %,d%n", report.totalParams()));
+        if (report.inputScaling() != null) {
+            sb.append("Input scaling: ").append(report.inputScaling()).append('\n');
+        }
         for (String w : report.warnings()) {
             sb.append("Warning: ").append(w).append('\n');
         }
@@ -136,32 +249,10 @@ public final class ImportedModel {
         return s.length() <= n ? s : s.substring(0, n - 1) + "~";
     }
 
+    /** Output shapes recorded by the forward pass that ended the import, as Keras prints them. */
     private Map<String, String> outputShapes() {
         Map<String, String> out = new LinkedHashMap<>();
-        List<List<Long>> in = report.inputShapes();
-        if (in.isEmpty() || in.stream().anyMatch(s -> s.contains(-1L))) {
-            return out;
-        }
-        try {
-            INDArray[] zeros = in.stream().map(s -> {
-                long[] shape = new long[s.size() + 1];
-                shape[0] = 1;
-                for (int i = 0; i < s.size(); i++) {
-                    shape[i + 1] = s.get(i);
-                }
-                return Nd4j.zeros(shape);
-            }).toArray(INDArray[]::new);
-            if (network instanceof MultiLayerNetwork m) {
-                List<INDArray> acts = m.feedForward(zeros[0], false);
-                for (int i = 0; i < m.getnLayers(); i++) {
-                    out.put(m.getLayer(i).conf().getLayer().getLayerName(), shape(acts.get(i + 1).shape()));
-                }
-            } else {
-                ((ComputationGraph) network).feedForward(zeros, false).forEach((k, v) -> out.put(k, shape(v.shape())));
-            }
-        } catch (RuntimeException e) {
-            // Shapes are a convenience; a model that cannot run on zeros still gets its summary.
-        }
+        report.outputShapes().forEach((k, v) -> out.put(k, shape(v.stream().mapToLong(Long::longValue).toArray())));
         return out;
     }
 

@@ -7,8 +7,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.easel.core.error.EaselException;
+import org.easel.core.io.Hashing;
 
 /**
  * Reads an untrusted Keras file in a separate JVM first.
@@ -24,11 +27,36 @@ public final class IsolatedProbe {
     static final int EXIT_EASEL = 3;
     static final int EXIT_BUG = 4;
 
+    /** Content keys (SHA-256 of model and weights files) the probe has passed in this JVM. */
+    private static final Set<String> PASSED = ConcurrentHashMap.newKeySet();
+
     private IsolatedProbe() {
     }
 
     /** Runs the probe for {@code modelFile} (may be null when only an architecture JSON is used) and {@code weightsFile}. */
     static void run(Path modelFile, Path weightsFile, Duration timeout) {
+        // Files already read safely by a child of this JVM (same bytes) need no second child: a long-running
+        // program (or a test suite) that opens one model many times pays for one probe.
+        String key = contentKey(modelFile, weightsFile);
+        if (key != null && PASSED.contains(key)) {
+            return;
+        }
+        probe(modelFile, weightsFile, timeout);
+        if (key != null) {
+            PASSED.add(key);
+        }
+    }
+
+    /** SHA-256 of the files' bytes, or null when they cannot be read (the probe then reports it). */
+    private static String contentKey(Path modelFile, Path weightsFile) {
+        try {
+            return (modelFile == null ? "-" : Hashing.sha256(modelFile)) + "+" + Hashing.sha256(weightsFile);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static void probe(Path modelFile, Path weightsFile, Duration timeout) {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> cmd = new ArrayList<>(List.of(java.toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
                 IsolatedProbe.class.getName(), modelFile == null ? "-" : modelFile.toString(), weightsFile.toString()));
@@ -91,6 +119,11 @@ public final class IsolatedProbe {
     /** Child entry point: {@code IsolatedProbe MODEL|- WEIGHTS}. */
     public static void main(String[] args) {
         try {
+            // Only HDF5 and JSON work here, no ND4J: its start-up would cost seconds in every child JVM.
+            if (KerasArchive.isZip(Path.of(args[1]))) {
+                KerasArchive.probe(Path.of(args[1]));
+                System.exit(0);
+            }
             if (!args[0].equals("-")) {
                 try (H5Reader r = new H5Reader(Path.of(args[0]))) {
                     r.children("/");
@@ -99,7 +132,9 @@ public final class IsolatedProbe {
                     }
                 }
             }
-            KerasWeights.read(Path.of(args[1]));
+            try (H5Reader r = new H5Reader(Path.of(args[1]))) {
+                KerasWeights.probe(r);
+            }
             System.exit(0);
         } catch (EaselException e) {
             System.out.println("EASEL: " + e.getMessage().replace('\n', ' '));

@@ -77,19 +77,65 @@ public final class Keras3Translator {
                 ArrayNode k2 = JsonNodeFactory.instance.arrayNode();
                 List<JsonNode> history = new ArrayList<>();
                 collectHistories(node.path("args"), history);
-                for (JsonNode h : history) {
+                if (history.isEmpty()) {
+                    // Called with keywords only (mha(query=x, value=y)): the tensors are the inputs, in call order;
+                    // their roles stay readable from the kwargs kept below.
+                    collectHistories(node.path("kwargs"), history);
+                }
+                // Keras 2 keeps call keywords in the first entry's dict, tensors as [layer, node, tensor].
+                JsonNode kwargs = kwargs(node.path("kwargs"));
+                for (int i = 0; i < history.size(); i++) {
+                    JsonNode h = history.get(i);
                     ArrayNode entry = JsonNodeFactory.instance.arrayNode();
-                    entry.add(h.get(0)).add(h.get(1)).add(h.get(2)).add(JsonNodeFactory.instance.objectNode());
+                    entry.add(h.get(0)).add(h.get(1)).add(h.get(2)).add(i == 0 ? kwargs : JsonNodeFactory.instance.objectNode());
                     k2.add(entry);
                 }
-                if (node.path("kwargs").size() > 0) {
+                if (meaningful(node.path("kwargs"))) {
                     warnings.add("layer " + layer.path("name").asText() + ": Keras 3 call arguments "
-                            + node.path("kwargs") + " were dropped (Keras 2 layout has no place for them)");
+                            + shortText(node.path("kwargs")) + " kept in the Keras 2 layout (only Easel's attention layers read them)");
                 }
                 converted.add(k2);
             }
             layer.set("inbound_nodes", converted);
         }
+    }
+
+    /** Call keywords in the Keras 2 form: every Keras tensor becomes {@code [layer, node, tensor]}. */
+    private static JsonNode kwargs(JsonNode n) {
+        if (n.isObject()) {
+            JsonNode h = n.path("config").path("keras_history");
+            if ("__keras_tensor__".equals(n.path("class_name").asText()) && h.isArray() && h.size() >= 3) {
+                ArrayNode ref = JsonNodeFactory.instance.arrayNode();
+                ref.add(h.get(0)).add(h.get(1)).add(h.get(2));
+                return ref;
+            }
+            ObjectNode out = JsonNodeFactory.instance.objectNode();
+            n.fields().forEachRemaining(e -> out.set(e.getKey(), kwargs(e.getValue())));
+            return out;
+        }
+        if (n.isArray()) {
+            ArrayNode out = JsonNodeFactory.instance.arrayNode();
+            n.forEach(c -> out.add(kwargs(c)));
+            return out;
+        }
+        return n.isMissingNode() ? JsonNodeFactory.instance.objectNode() : n;
+    }
+
+    /** Keywords other than {@code training=False} (which inference ignores anyway). */
+    private static boolean meaningful(JsonNode kwargs) {
+        Iterator<Map.Entry<String, JsonNode>> it = kwargs.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!(e.getKey().equals("training") && !e.getValue().asBoolean(false)) && !e.getValue().isNull()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String shortText(JsonNode n) {
+        String s = kwargs(n).toString();
+        return s.length() > 200 ? s.substring(0, 200) + "..." : s;
     }
 
     private static void collectHistories(JsonNode n, List<JsonNode> out) {

@@ -11,8 +11,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * An imported Keras image classifier behind Easel's {@link ImageClassifier}: images arrive as CHW
- * floats in [0, 1] (as R keras users scale them, {@code x / 255}) and are handed to the model in
- * Keras' layout, NHWC for image inputs or flat for dense ones. Keras files carry no class names,
+ * floats in [0, 1], are scaled as the model's {@link InputScaling} says (default {@code x / 255}, as R keras
+ * users scale them) and handed to the model in Keras' layout, NHWC for image inputs or flat for dense ones. Keras files carry no class names,
  * so classes are the output indices "0".."k-1".
  */
 public final class KerasClassifier implements ImageClassifier {
@@ -63,7 +63,13 @@ public final class KerasClassifier implements ImageClassifier {
         }
     }
 
-    private INDArray toKeras(float[] chw, int n) {
+    private INDArray toKeras(float[] chw01, int n) {
+        float[] chw = chw01;
+        InputScaling scaling = model.inputScaling();
+        if (!scaling.isDefault()) {
+            chw = chw01.clone();
+            scaling.checkChannels(channels).apply(chw, channels, height * width);
+        }
         if (!imageInput) {
             return Nd4j.create(chw, new long[]{n, (long) channels * height * width}, 'c');
         }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -156,20 +157,29 @@ public final class KerasImporter {
         }
         List<String> warnings = new ArrayList<>();
         if (isolation != null) {
-            Hdf5Precheck.check(weightsFile);
-            if (modelFile != null && !modelFile.equals(weightsFile)) {
+            if (!KerasArchive.isZip(weightsFile)) {
+                Hdf5Precheck.check(weightsFile);
+            }
+            if (modelFile != null && !modelFile.equals(weightsFile) && !KerasArchive.isZip(modelFile)) {
                 Hdf5Precheck.check(modelFile);
             }
             IsolatedProbe.run(archFile == null ? modelFile : null, weightsFile, isolation);
         }
 
-        // (1)+(2) configuration: from the JSON file or the model file's root attributes.
+        // (1)+(2) configuration: from the JSON file, the .keras archive or the model file's root attributes.
         String kerasVersion;
         String backend;
         String configJson;
         String trainingJson = null;
         String configSource;
-        if (archFile != null) {
+        KerasArchive.Contents archive = null;
+        if (archFile == null && KerasArchive.isKerasArchive(modelFile)) {
+            archive = KerasArchive.read(modelFile);
+            configSource = "config.json of " + modelFile;
+            configJson = archive.configJson();
+            kerasVersion = archive.kerasVersion();
+            backend = null;
+        } else if (archFile != null) {
             configSource = archFile.toString();
             configJson = readJsonFile(archFile);
             JsonNode raw = KerasJson.parse(configJson, "architecture " + archFile);
@@ -182,8 +192,9 @@ public final class KerasImporter {
                 if (configJson == null) {
                     if (r.hasAttribute("/", "layer_names")) {
                         throw new EaselException(modelFile + " holds only weights (it has 'layer_names' but no 'model_config'):"
-                                + " it was written by save_weights(). Pass the architecture JSON too (--architecture ARCH.json /"
-                                + " .architecture(path)).");
+                                + " it was written by save_weights(). Pass the architecture JSON (model.to_json()) too:"
+                                + " easel import " + modelFile + " --architecture ARCH.json, or"
+                                + " KerasImporter.builder().architecture(path).");
                     }
                     throw new EaselException(modelFile + " is an HDF5 file but not a Keras model: it has no 'model_config' or"
                             + " 'layer_names' root attribute (top-level entries: " + r.children("/") + ").");
@@ -197,6 +208,9 @@ public final class KerasImporter {
         if (kerasVersion == null) {
             kerasVersion = root.path("keras_version").asText(null);
         }
+        if (kerasVersion == null && archive != null) {
+            kerasVersion = "3 (not recorded)";
+        }
         if (backend == null) {
             backend = root.path("backend").asText(null);
         }
@@ -206,65 +220,78 @@ public final class KerasImporter {
         }
         if (backend == null) {
             backend = "tensorflow";
-            warnings.add("the file records no backend; assumed tensorflow (channels_last)");
+            if (archive == null) {
+                warnings.add("the file records no backend; assumed tensorflow (channels_last)");
+            }
         }
 
         // (3) Keras 3 -> Keras 2 layout.
         ObjectNode config = root.deepCopy();
         int major = Character.isDigit(kerasVersion.charAt(0)) ? kerasVersion.charAt(0) - '0' : 2;
+        int fileMajor = major;
         if (Keras3Translator.isKeras3(root, kerasVersion)) {
             config = Keras3Translator.translate(root, warnings);
             warnings.add("Keras " + kerasVersion + " config translated to the Keras 2 layout (module/registered_name dropped,"
                     + " batch_shape -> batch_input_shape, DTypePolicy -> dtype name, inbound_nodes rewritten)");
             major = 2;
+            fileMajor = 3;
             trainingJson = null; // Keras 3 training configs use objects DL4J does not read; inference does not need them.
         }
 
-        // (4) every unsupported layer at once.
+        // How layers are called: attention roles (query/value/key), tf.keras binary TFOpLambda ops as merges.
+        EaselLayers.normaliseCalls(config, warnings);
+
+        // (4) every unsupported layer (and unsupported option of Easel's own layers) at once.
         ModelSpec spec = ModelSpec.parse(config, configSource);
         Set<String> custom = new HashSet<>(customLayers.keySet());
+        custom.addAll(EaselLayers.CLASS_NAMES);
         if (!lambdaLayers.isEmpty()) {
             custom.add("Lambda");
         }
-        List<ModelSpec.Unsupported> unsupported = spec.unsupported(SupportedLayers.forVersion(major), custom);
+        List<ModelSpec.Unsupported> unsupported = new ArrayList<>(spec.unsupported(SupportedLayers.forVersion(major), custom));
+        unsupported.addAll(EaselLayers.unsupportedOptions(spec));
         if (!unsupported.isEmpty()) {
-            throw new EaselException(describe(modelFile, archFile) + " uses " + unsupported.size() + " layer(s) that DL4J 1.0.0-M2.1"
+            throw new EaselException(describe(modelFile, archFile) + " uses " + unsupported.size() + " layer(s) that Easel (DL4J 1.0.0-M2.1)"
                     + " cannot import:\n  " + unsupported.stream().map(Object::toString).collect(Collectors.joining("\n  ")));
         }
 
         // (5) weights: read every dataset with Easel's reader and check shapes against the config.
         Map<String, Map<String, INDArray>> fileWeights;
-        try (H5Reader r = new H5Reader(weightsFile)) {
-            fileWeights = KerasWeights.read(r);
-            WeightCheck.check(spec, fileWeights, weightsFile);
+        if (archive != null) {
+            fileWeights = archive.weights();
+            WeightCheck.check(spec, fileWeights, modelFile);
+        } else {
+            try (H5Reader r = new H5Reader(weightsFile)) {
+                fileWeights = KerasWeights.readForImport(r);
+                WeightCheck.check(spec, fileWeights, weightsFile);
+            }
         }
-        boolean weightsOnly;
-        try (H5Reader r = new H5Reader(weightsFile)) {
-            weightsOnly = "/".equals(KerasWeights.weightsRoot(r));
-        }
+        String files = archFile != null ? archFile + " + " + weightsFile : String.valueOf(modelFile);
 
         // DL4J-specific rewrites that do not change the imported numbers.
         InitializerRewrite.apply(config, warnings);
+        EaselLayers.rewrite(config, major, warnings, fileWeights);
         config.put("keras_version", major == 2 && !kerasVersion.startsWith("2") ? "2.2.4" : kerasVersion);
         config.put("backend", backend);
         String training = usableTrainingConfig(trainingJson, warnings);
 
-        // (6) DL4J.
+        // (6) DL4J, reading the weights from one normalised Keras 2 weights file whatever the source layout.
         Model network;
         KerasModel kerasModel;
+        // Easel's own layers (attention, LayerNormalization) get their weights from Easel after the build.
+        Map<String, Map<String, INDArray>> forDl4j = new LinkedHashMap<>(fileWeights);
+        spec.layers().stream().filter(EaselLayers::ownsWeights).forEach(l -> forDl4j.remove(l.name()));
+        Path normalised = NormalizedWeights.write(forDl4j, major == 1 ? "1.2.2" : "2.2.4", backend);
         synchronized (DL4J_STATIC_STATE) {
             customLayers.forEach(KerasLayer::registerCustomLayer);
+            EaselLayers.register();
             lambdaLayers.forEach(KerasLayer::registerLambdaLayer);
             try (KerasModelBuilder b = new KerasModelBuilder(new KerasModelConfiguration())) {
                 b.modelJson(KerasJson.write(config)).enforceTrainingConfig(false);
                 if (training != null) {
                     b.trainingJson(training);
                 }
-                if (weightsOnly) {
-                    b.weightsHdf5FilenameNoRoot(weightsFile.toString());
-                } else {
-                    b.weightsHdf5Filename(weightsFile.toString());
-                }
+                b.weightsHdf5FilenameNoRoot(normalised.toString());
                 if (spec.modelClass().equals("Sequential")) {
                     KerasSequentialModel seq = b.buildSequential();
                     kerasModel = seq;
@@ -280,14 +307,24 @@ public final class KerasImporter {
             } finally {
                 KerasLayer.clearCustomLayers();
                 KerasLayer.clearLambdaLayers();
+                deleteQuietly(normalised);
             }
         }
 
-        List<ImportReport.Layer> layerReport = layers(kerasModel, network);
-        WeightCheck.checkImported(spec, fileWeights, layerReport, archFile != null ? archFile + " + " + weightsFile : weightsFile.toString());
+        // (7) every parameter value against the file, then one forward pass.
+        EaselLayers.copyWeights(network, spec, fileWeights);
+        List<ImportReport.Layer> layerReport = layers(kerasModel, network, spec);
+        WeightCheck.checkImported(spec, fileWeights, layerReport, files);
+        List<String> repaired = WeightValues.repair(network, spec, fileWeights);
+        if (!repaired.isEmpty()) {
+            warnings.add("weights Easel copied itself because DL4J 1.0.0-M2.1 imports them wrongly: " + String.join("; ", repaired));
+        }
+        WeightValues.check(network, spec, fileWeights, major, files);
+        List<List<Long>> inputShapes = spec.inputShapes();
+        Map<String, List<Long>> outputShapes = ForwardCheck.run(network, ForwardCheck.inputs(inputShapes, embeddingInputs(spec)), files);
         ImportReport report = new ImportReport(str(archFile == null ? modelFile : null), str(weightsFile), str(archFile), kerasVersion, backend,
-                spec.modelClass(), network.getClass().getSimpleName(), spec.inputShapes(), layerReport,
-                network.numParams(), warnings, null, null);
+                spec.modelClass(), network.getClass().getSimpleName(), inputShapes, layerReport,
+                totalParams(network), warnings, null, null, outputShapes(layerReport, outputShapes), null);
         ImportedModel imported = new ImportedModel(network, report);
         if (reference != null) {
             imported = ReferenceData.compare(imported, reference);
@@ -295,7 +332,65 @@ public final class KerasImporter {
         return imported;
     }
 
-    private static List<ImportReport.Layer> layers(KerasModel km, Model network) {
+    /** For each model input: the vocabulary size when it feeds an Embedding directly (its values are indices), else 0. */
+    private static List<Long> embeddingInputs(ModelSpec spec) {
+        List<Long> out = new ArrayList<>();
+        if (spec.modelClass().equals("Sequential")) {
+            ModelSpec.LayerSpec first = spec.layers().get(0).className().equals("InputLayer") && spec.layers().size() > 1
+                    ? spec.layers().get(1) : spec.layers().get(0);
+            out.add(first.className().equals("Embedding") ? first.config().path("input_dim").asLong(0) : 0L);
+            return out;
+        }
+        for (ModelSpec.LayerSpec in : spec.layers()) {
+            if (!in.className().equals("InputLayer")) {
+                continue;
+            }
+            long vocab = 0;
+            for (ModelSpec.LayerSpec l : spec.layers()) {
+                if (l.className().equals("Embedding") && l.inbound().contains(in.name())) {
+                    vocab = l.config().path("input_dim").asLong(0);
+                }
+            }
+            out.add(vocab);
+        }
+        return out;
+    }
+
+    /** Output shapes per Keras layer name; a layer DL4J turned into a preprocessor gets the shape it produces. */
+    private static Map<String, List<Long>> outputShapes(List<ImportReport.Layer> layers, Map<String, List<Long>> acts) {
+        Map<String, List<Long>> out = new LinkedHashMap<>();
+        List<String> pending = new ArrayList<>();
+        int dl4jIndex = 0;
+        for (ImportReport.Layer l : layers) {
+            if (acts.containsKey(l.name())) {
+                List<Long> pre = acts.get("#pre" + dl4jIndex);
+                for (String p : pending) {
+                    if (pre != null) {
+                        out.put(p, pre);
+                    }
+                }
+                pending.clear();
+                out.put(l.name(), acts.get(l.name()));
+                dl4jIndex++;
+            } else if (l.mappedTo().equals("InputPreProcessor")) {
+                pending.add(l.name());
+            }
+        }
+        return out;
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // a temporary file left behind is harmless
+        }
+    }
+
+    private static List<ImportReport.Layer> layers(KerasModel km, Model network, ModelSpec spec) {
+        // Keras class names as written in the file (Easel's mappings are registered under renamed classes).
+        Map<String, String> kerasClass = new HashMap<>();
+        spec.layers().forEach(l -> kerasClass.put(l.name(), l.className()));
         List<ImportReport.Layer> out = new ArrayList<>();
         for (KerasLayer l : km.getLayersOrdered()) {
             String mapped;
@@ -310,9 +405,16 @@ public final class KerasImporter {
             } else {
                 mapped = "(none)";
             }
-            out.add(new ImportReport.Layer(l.getLayerName(), l.getClassName(), mapped, params(network, l.getLayerName())));
+            out.add(new ImportReport.Layer(l.getLayerName(), kerasClass.getOrDefault(l.getLayerName(), l.getClassName()), mapped,
+                    params(network, l.getLayerName())));
         }
         return out;
+    }
+
+    /** All parameters, including those of graph vertices (ComputationGraph.numParams counts layers only). */
+    static long totalParams(Model network) {
+        INDArray p = network.params();
+        return p == null ? 0 : p.length();
     }
 
     private static long params(Model network, String name) {
@@ -321,7 +423,11 @@ public final class KerasImporter {
                 return m.getLayer(name) == null ? 0 : m.getLayer(name).numParams();
             }
             ComputationGraph g = (ComputationGraph) network;
-            return g.getLayer(name) == null ? 0 : g.getLayer(name).numParams();
+            if (g.getLayer(name) != null) {
+                return g.getLayer(name).numParams();
+            }
+            Map<String, INDArray> vertex = WeightValues.paramTable(network, name); // Easel's SameDiff vertices
+            return vertex == null ? 0 : vertex.values().stream().mapToLong(INDArray::length).sum();
         } catch (RuntimeException e) {
             return 0;
         }

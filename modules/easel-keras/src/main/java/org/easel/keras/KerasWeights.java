@@ -1,6 +1,8 @@
 package org.easel.keras;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +17,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>Keys: layer name exactly as Keras wrote it (may contain '/', e.g. {@code fire2/squeeze1x1}); weight
  * name is the last path segment of Keras' weight name without the {@code :0} suffix ({@code kernel},
- * {@code bias}, {@code gamma}, {@code moving_mean}, ...). Arrays keep Keras' layout (Dense kernel
+ * {@code bias}, {@code gamma}, {@code moving_mean}, ...; Keras 1's {@code dense_1_W} stays as written), qualified by the direction for Bidirectional
+ * layers ({@code forward_lstm_1/kernel}) and, where short names repeat inside a layer, by their sub-layer
+ * ({@code query/kernel} of MultiHeadAttention). Keras 3.11+ legacy files nest each layer's weights one group
+ * deeper ({@code dense/<model>/dense/kernel}); the {@code weight_names} attribute gives the path either way. Arrays keep Keras' layout (Dense kernel
  * [in, out], Conv2D kernel [kh, kw, in, out]) as float32. Layers without weights are left out.
  */
 public final class KerasWeights {
@@ -29,24 +34,55 @@ public final class KerasWeights {
     }
 
     static Map<String, Map<String, INDArray>> read(H5Reader r) {
+        return read(r, false);
+    }
+
+    /**
+     * As {@link #read(Path)}, with Keras 1 names shortened to what DL4J and the checks expect
+     * ({@code dense_1_W} → {@code W}, {@code lstm_1_U_i} → {@code U_i}).
+     */
+    static Map<String, Map<String, INDArray>> readForImport(H5Reader r) {
+        return read(r, true);
+    }
+
+    private static Map<String, Map<String, INDArray>> read(H5Reader r, boolean stripKeras1Prefix) {
         String root = weightsRoot(r);
         Map<String, Map<String, INDArray>> out = new LinkedHashMap<>();
         for (String layer : r.stringsAttribute(root, "layer_names")) {
             String group = join(root, layer);
             Map<String, INDArray> weights = new LinkedHashMap<>();
-            for (String full : weightNames(r, group)) {
+            List<String> names = weightNames(r, group);
+            List<String> keys = keys(layer, names, stripKeras1Prefix);
+            for (int i = 0; i < names.size(); i++) {
+                String full = names.get(i);
                 String path = join(group, full);
                 if (!r.exists(path)) {
                     throw new EaselException(r.file() + ": layer '" + layer + "' lists weight '" + full
                             + "' in its weight_names attribute but there is no dataset " + path + " (corrupt file).");
                 }
-                weights.put(shortName(full), r.readFloats(path));
+                weights.put(keys.get(i), r.readFloats(path));
             }
             if (!weights.isEmpty()) {
                 out.put(layer, weights);
             }
         }
         return out;
+    }
+
+    /** Reads every weight dataset as {@link #read} does, keeping nothing (the isolated reader's check). */
+    static void probe(H5Reader r) {
+        String root = weightsRoot(r);
+        for (String layer : r.stringsAttribute(root, "layer_names")) {
+            String group = join(root, layer);
+            for (String full : weightNames(r, group)) {
+                String path = join(group, full);
+                if (!r.exists(path)) {
+                    throw new EaselException(r.file() + ": layer '" + layer + "' lists weight '" + full
+                            + "' in its weight_names attribute but there is no dataset " + path + " (corrupt file).");
+                }
+                r.probe(path);
+            }
+        }
     }
 
     /** The shapes of every layer's weights, without reading any data. */
@@ -56,13 +92,15 @@ public final class KerasWeights {
         for (String layer : r.stringsAttribute(root, "layer_names")) {
             String group = join(root, layer);
             Map<String, long[]> weights = new LinkedHashMap<>();
-            for (String full : weightNames(r, group)) {
-                String path = join(group, full);
+            List<String> names = weightNames(r, group);
+            List<String> keys = keys(layer, names, false);
+            for (int i = 0; i < names.size(); i++) {
+                String path = join(group, names.get(i));
                 if (!r.exists(path)) {
-                    throw new EaselException(r.file() + ": layer '" + layer + "' lists weight '" + full
+                    throw new EaselException(r.file() + ": layer '" + layer + "' lists weight '" + names.get(i)
                             + "' but there is no dataset " + path + " (corrupt file).");
                 }
-                weights.put(shortName(full), r.shape(path));
+                weights.put(keys.get(i), r.shape(path));
             }
             out.put(layer, weights);
         }
@@ -85,6 +123,56 @@ public final class KerasWeights {
             throw new EaselException(r.file() + ": layer_names lists '" + group + "' but the file has no such group (corrupt file).");
         }
         return r.stringsAttribute(group, "weight_names");
+    }
+
+    /**
+     * Keys of one layer's weights. Where short names repeat inside a layer (MultiHeadAttention has four
+     * {@code kernel}s: {@code query/kernel}, {@code key/kernel}, ...), the repeated ones keep the sub-layer
+     * they belong to ({@code query/kernel}); otherwise they would overwrite each other.
+     */
+    static List<String> keys(String layer, List<String> names, boolean stripKeras1Prefix) {
+        List<String> keys = new ArrayList<>();
+        for (String full : names) {
+            keys.add(stripKeras1Prefix ? key(layer, full) : key(full));
+        }
+        for (int i = 0; i < keys.size(); i++) {
+            if (Collections.frequency(keys, keys.get(i)) > 1) {
+                for (int j = 0; j < keys.size(); j++) {
+                    if (j != i && keys.get(j).equals(keys.get(i))) {
+                        keys.set(j, qualified(names.get(j)));
+                    }
+                }
+                keys.set(i, qualified(names.get(i)));
+            }
+        }
+        return keys;
+    }
+
+    /** {@code model/mha/query/kernel:0} -> {@code query/kernel}. */
+    private static String qualified(String full) {
+        String[] parts = full.split("/");
+        return parts.length < 2 ? shortName(full) : parts[parts.length - 2] + "/" + shortName(full);
+    }
+
+    /**
+     * The key of a weight in {@link #read}'s maps: its short name, qualified by the wrapped layer for the two
+     * directions of a Bidirectional layer ({@code forward_lstm_1/kernel}), whose short names repeat.
+     */
+    static String key(String layer, String full) {
+        if (!full.contains("/") && full.startsWith(layer + "_") && full.length() > layer.length() + 1) {
+            return shortName(full.substring(layer.length() + 1)); // Keras 1: dense_1_W, lstm_1_U_i
+        }
+        return key(full);
+    }
+
+    static String key(String full) {
+        String[] parts = full.split("/");
+        for (int i = 1; i < parts.length - 1; i++) {
+            if (parts[i].startsWith("forward_") || parts[i].startsWith("backward_")) {
+                return parts[i] + "/" + shortName(full);
+            }
+        }
+        return shortName(full);
     }
 
     static String shortName(String full) {

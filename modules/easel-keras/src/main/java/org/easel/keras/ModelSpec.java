@@ -12,8 +12,14 @@ import org.easel.core.error.EaselException;
  */
 public record ModelSpec(String modelClass, List<LayerSpec> layers, List<List<Long>> inputShapes) {
 
-    /** One layer as written in the config; {@code config} is the layer's inner config object. */
-    public record LayerSpec(String name, String className, JsonNode config) {
+    /**
+     * One layer as written in the config; {@code config} is the layer's inner config object, {@code inbound}
+     * the names of the layers feeding it (functional models; empty for Sequential ones).
+     */
+    public record LayerSpec(String name, String className, JsonNode config, List<String> inbound) {
+        public LayerSpec(String name, String className, JsonNode config) {
+            this(name, className, config, List.of());
+        }
     }
 
     /** A layer DL4J cannot import, and what to do about it. */
@@ -49,7 +55,7 @@ public record ModelSpec(String modelClass, List<LayerSpec> layers, List<List<Lon
             if (className == null || name == null) {
                 throw new EaselException(source + ": layer #" + i + " has no class_name or name (corrupt model config).");
             }
-            layers.add(new LayerSpec(name, className, inner));
+            layers.add(new LayerSpec(name, className, inner, inbound(l.path("inbound_nodes"))));
         }
         List<List<Long>> shapes = new ArrayList<>();
         if (cls.equals("Sequential")) {
@@ -68,6 +74,21 @@ public record ModelSpec(String modelClass, List<LayerSpec> layers, List<List<Lon
             }
         }
         return new ModelSpec(cls, List.copyOf(layers), List.copyOf(shapes));
+    }
+
+    /** Layer names in Keras 2 inbound_nodes ({@code [[[name, node, tensor, {}], ...]]}). */
+    private static List<String> inbound(JsonNode nodes) {
+        List<String> out = new ArrayList<>();
+        if (nodes.isArray()) {
+            for (JsonNode node : nodes) {
+                for (JsonNode entry : node) {
+                    if (entry.isArray() && !entry.isEmpty() && entry.get(0).isTextual()) {
+                        out.add(entry.get(0).asText());
+                    }
+                }
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** Declared input shape without the batch dimension (-1 for None), or null if not declared. */

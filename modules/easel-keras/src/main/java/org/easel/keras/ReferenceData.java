@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.easel.core.error.EaselException;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -16,23 +17,58 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 public record ReferenceData(List<String> inputNames, List<INDArray> inputs, List<String> outputNames, List<INDArray> predictions) {
 
     public static ReferenceData read(Path h5) {
+        return read(h5, false);
+    }
+
+    /**
+     * With {@code float64}: inputs and predictions as float64, predictions from {@code predictions64/} when the file
+     * has that group (a float64 reference pass, as bench/keras-parity/reference.py writes), else {@code predictions/}.
+     */
+    public static ReferenceData read(Path h5, boolean float64) {
+        return read(h5, float64, float64 ? "predictions64" : "predictions");
+    }
+
+    /**
+     * Largest |DL4J logits - reference logits| (group {@code logits64/}: the reference pass without the output
+     * layers' softmax/sigmoid), in float32 or float64; NaN when the file has no logits.
+     */
+    public static double maxAbsDiffLogits(ImportedModel model, Path referenceH5, boolean float64) {
+        try (H5Reader r = new H5Reader(referenceH5)) {
+            if (!r.exists("/logits64")) {
+                return Double.NaN;
+            }
+        }
+        ImportedModel linear = model.withoutOutputActivation();
+        return read(referenceH5, float64, "logits64").maxAbsDiff(float64 ? linear.converted(DataType.DOUBLE) : linear);
+    }
+
+    private static ReferenceData read(Path h5, boolean float64, String group) {
         try (H5Reader r = new H5Reader(h5)) {
             if (!r.exists("/inputs") || !r.exists("/predictions")) {
                 throw new EaselException(h5 + " is not a Keras reference file: it needs 'inputs' and 'predictions' groups"
                         + " (found " + r.children("/") + ").");
             }
+            String predictions = r.exists("/" + group) ? "/" + group : "/predictions";
             List<String> in = r.children("/inputs");
-            List<String> out = r.children("/predictions");
+            List<String> out = r.children(predictions);
             List<INDArray> ins = new ArrayList<>();
             for (String n : in) {
-                ins.add(r.readFloats("/inputs/" + n));
+                ins.add(float64 ? r.readDoubles("/inputs/" + n) : r.readFloats("/inputs/" + n));
             }
             List<INDArray> outs = new ArrayList<>();
             for (String n : out) {
-                outs.add(r.readFloats("/predictions/" + n));
+                outs.add(float64 ? r.readDoubles(predictions + "/" + n) : r.readFloats(predictions + "/" + n));
             }
             return new ReferenceData(in, ins, out, outs);
         }
+    }
+
+    /**
+     * Largest |DL4J - reference| with both sides in float64: the network converted to DOUBLE, the reference's float64
+     * predictions. Separates float32 rounding (large outputs, long sums) from mapping errors, which stay large here.
+     */
+    public static double maxAbsDiffFloat64(ImportedModel model, Path referenceH5) {
+        return read(referenceH5, true).maxAbsDiff(model.converted(DataType.DOUBLE));
     }
 
     /** Runs the model on the reference inputs and records the largest absolute difference in its report. */
@@ -46,7 +82,7 @@ public record ReferenceData(List<String> inputNames, List<INDArray> inputs, List
     /** Largest |DL4J - Keras| over all outputs. */
     public double maxAbsDiff(ImportedModel model) {
         INDArray[] feed = orderedInputs(model);
-        INDArray[] got = model.output(feed);
+        INDArray[] got = model.output(feed);  // inputs are cast to the network's data type
         if (got.length != predictions.size()) {
             throw new EaselException("The model has " + got.length + " outputs but the reference file has " + predictions.size()
                     + " predictions " + outputNames + ".");

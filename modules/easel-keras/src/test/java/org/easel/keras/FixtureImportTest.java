@@ -59,16 +59,24 @@ class FixtureImportTest {
         assertDenseWeights(m, "dcgan_discriminator.h5", "dense_1");
     }
 
+    /** Functional model with Add merges, SeparableConv2D, BatchNormalization and GlobalAveragePooling2D, written here. */
     @Test
-    void fer2013MiniXceptionFunctionalWithAddMerges() {
-        ImportedModel m = load("fer2013_mini_XCEPTION.102-0.66.hdf5");
+    void miniXceptionFunctionalWithAddMerges(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
+        java.nio.file.Path file = tmp.resolve("mini_xception.h5");
+        KerasSamples.miniXception(file, 48, 3);
+        ImportedModel m = KerasImporter.builder().build().importModel(file);
         assertEquals("ComputationGraph", m.report().networkType());
-        assertEquals(58_423, m.report().totalParams());
-        assertEquals(4, m.report().layers().stream().filter(l -> l.kerasClass().equals("Add")).count());
-        INDArray out = m.output(Nd4j.rand(2, 64, 64, 1))[0];
+        assertEquals(2, m.report().layers().stream().filter(l -> l.kerasClass().equals("Add")).count());
+        assertEquals(4, m.report().layers().stream().filter(l -> l.kerasClass().equals("SeparableConv2D")).count());
+        INDArray out = m.output(Nd4j.rand(2, 48, 48, 1))[0];
         assertArrayEquals(new long[] {2, 7}, out.shape());
         assertEquals(2.0, out.sumNumber().doubleValue(), 1e-4, "softmax rows sum to 1");
-        assertConvWeights(m, "fer2013_mini_XCEPTION.102-0.66.hdf5", "conv2d_1");
+        Map<String, INDArray> bn = KerasWeights.read(file).get("batch_normalization_3");
+        INDArray mean = m.computationGraph().getLayer("batch_normalization_3").getParam("mean");
+        assertEquals(bn.get("moving_mean").reshape(1, -1), mean.reshape(1, -1), "BatchNormalization moving mean");
+        INDArray pw = m.computationGraph().getLayer("separable_conv2d_2").getParam("pW");
+        assertEquals(KerasWeights.read(file).get("separable_conv2d_2").get("pointwise_kernel").permute(3, 2, 0, 1), pw);
+        assertEquals(List.of(-1L, 12L, 12L, 24L), m.report().outputShapes().get("add_2"));
     }
 
     @Test

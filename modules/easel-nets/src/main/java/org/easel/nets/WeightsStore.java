@@ -11,21 +11,20 @@ import org.easel.core.error.EaselException;
 /**
  * The one place weight files are found: an explicit path if the config gives one, else the pretrained
  * folder (config key, else $EASEL_PRETRAINED, else {@code pretrained/}), else a download from the file's
- * canonical URL to {@code <file>.part}, verified (size and digest) and renamed. With $EASEL_OFFLINE=1 (or
+ * canonical URL to {@code <file>.part}, verified (size and digest) and renamed. With $EASEL_OFFLINE=1 or true (or
  * {@code download = false}) nothing is downloaded: a missing file is an error naming the file, its URL,
  * its checksum and the folder to put it in. A file whose size or digest is wrong is moved aside as
  * {@code <file>.bad} and never used.
  */
 public final class WeightsStore {
     public static final String PRETRAINED_ENV = "EASEL_PRETRAINED";
-    public static final String OFFLINE_ENV = "EASEL_OFFLINE";
 
     private final Path dir;
     private final boolean download;
 
     public WeightsStore(Path dir, boolean download) {
         this.dir = dir;
-        this.download = download && !"1".equals(System.getenv(OFFLINE_ENV));
+        this.download = download && !Downloader.offline();
     }
 
     /** The store of a config: its {@code pretrained_dir} (may be null) and whether downloads are allowed. */
@@ -62,7 +61,7 @@ public final class WeightsStore {
             throw new EaselException("Pretrained weights " + spec.fileName() + " (" + spec.description() + ") are not in "
                     + dir.toAbsolutePath() + ". Download " + spec.url() + " (" + spec.size() + " bytes, " + spec.digest()
                     + ") and place it there, or point $" + PRETRAINED_ENV + " at the folder that has it"
-                    + ("1".equals(System.getenv(OFFLINE_ENV)) ? " ($" + OFFLINE_ENV + "=1 forbids downloading)." : "."));
+                    + (Downloader.offline() ? " ($EASEL_OFFLINE forbids downloading)." : "."));
         }
         Path fetched = Downloader.fetch(URI.create(spec.url()), local, spec.digest().algorithm(), spec.digest().hex(), spec.digest()::of);
         verify(spec, fetched);

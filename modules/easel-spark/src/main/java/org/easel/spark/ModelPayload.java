@@ -2,9 +2,11 @@ package org.easel.spark;
 
 import java.io.IOException;
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.zip.ZipFile;
@@ -14,6 +16,8 @@ import org.easel.core.model.ModelStore;
 import org.easel.core.predict.ImageClassifier;
 import org.easel.core.predict.NetworkClassifier;
 import org.easel.core.predict.Predictor;
+import org.easel.keras.ImportedModel;
+import org.easel.keras.InputScaling;
 import org.easel.keras.KerasClassifier;
 import org.easel.keras.KerasImporter;
 import org.easel.transfer.model.TransferModel;
@@ -21,9 +25,10 @@ import org.easel.transfer.model.TransferModel;
 /**
  * A model as bytes, broadcast once to every executor (so executors need no shared model path), with
  * what kind it is and a stable id ({@code <file name>@<first 12 hex of its SHA-256>}) that every output row carries.
+ * A Keras file's scaling sidecar ({@code model.h5.scaling.json}) travels in {@code scaling} and counts in the id.
  */
-public record ModelPayload(String fileName, byte[] bytes, String modelId, Kind kind) implements Serializable {
-    /** The model formats single-machine {@code easel predict} accepts. */
+public record ModelPayload(String fileName, byte[] bytes, String modelId, Kind kind, String scaling) implements Serializable {
+    /** The model formats single-machine {@code easel predict} accepts; KERAS covers Keras files and 'easel import' zips. */
     public enum Kind { TRANSFER, EASEL, KERAS }
 
     static final Duration UNTRUSTED_H5_TIMEOUT = Duration.ofSeconds(120);
@@ -38,7 +43,7 @@ public record ModelPayload(String fileName, byte[] bytes, String modelId, Kind k
         String name = file.getFileName().toString();
         String lower = name.toLowerCase(Locale.ROOT);
         Kind kind;
-        if (lower.endsWith(".h5") || lower.endsWith(".hdf5") || lower.endsWith(".keras")) {
+        if (lower.endsWith(".h5") || lower.endsWith(".hdf5") || lower.endsWith(".keras") || ImportedModel.isImportedZip(file)) {
             kind = Kind.KERAS;
         } else if (TransferModel.isTransferModel(file)) {
             kind = Kind.TRANSFER;
@@ -52,7 +57,14 @@ public record ModelPayload(String fileName, byte[] bytes, String modelId, Kind k
         }
         try {
             byte[] bytes = Files.readAllBytes(file);
-            return new ModelPayload(name, bytes, name + "@" + Hashing.sha256(bytes).substring(0, 12), kind);
+            // A Keras file's input scaling lives in its sidecar (model.h5.scaling.json), which travels with it; the id
+            // covers both, since the scaling changes the predictions.
+            Path sidecar = InputScaling.sidecarFile(file);
+            String scaling = kind == Kind.KERAS && !ImportedModel.isImportedZip(file) && Files.isRegularFile(sidecar)
+                    ? Files.readString(sidecar) : null;
+            InputScaling checked = scaling == null ? null : InputScaling.parse(scaling, sidecar.toString());
+            String hash = Hashing.sha256(scaling == null ? bytes : concat(bytes, scaling.getBytes(StandardCharsets.UTF_8))).substring(0, 12);
+            return new ModelPayload(name, bytes, name + "@" + hash, kind, checked == null ? null : scaling);
         } catch (IOException e) {
             throw new EaselException("Cannot read model " + file + ": " + e.getMessage(), e);
         }
@@ -82,8 +94,7 @@ public record ModelPayload(String fileName, byte[] bytes, String modelId, Kind k
                     };
                 }
                 case EASEL -> classifier(new NetworkClassifier(ModelStore.load(tmp, false)));
-                case KERAS -> classifier(new KerasClassifier((untrusted ? KerasImporter.builder().isolated(UNTRUSTED_H5_TIMEOUT)
-                        : KerasImporter.builder()).build().importModel(tmp)));
+                case KERAS -> classifier(new KerasClassifier(keras(tmp, untrusted)));
             };
         } catch (EaselException e) {
             throw new EaselException(e.getMessage().replace(String.valueOf(tmp), fileName), e);
@@ -98,6 +109,20 @@ public record ModelPayload(String fileName, byte[] bytes, String modelId, Kind k
                 }
             }
         }
+    }
+
+    private ImportedModel keras(Path tmp, boolean untrusted) {
+        if (ImportedModel.isImportedZip(tmp)) {
+            return ImportedModel.load(tmp);
+        }
+        ImportedModel m = (untrusted ? KerasImporter.builder().isolated(UNTRUSTED_H5_TIMEOUT) : KerasImporter.builder()).build().importModel(tmp);
+        return scaling == null ? m : m.withInputScaling(InputScaling.parse(scaling, fileName + InputScaling.SIDECAR_SUFFIX));
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     private static Labeler classifier(ImageClassifier c) {

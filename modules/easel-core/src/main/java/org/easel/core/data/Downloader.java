@@ -31,12 +31,29 @@ public final class Downloader {
     private Downloader() {
     }
 
+    /** Same switch as $EASEL_OFFLINE, as a system property (-Deasel.offline=1; tests set it in-process). */
+    public static final String OFFLINE_PROPERTY = "easel.offline";
+
+    /** True when $EASEL_OFFLINE (or -Deasel.offline) is 1 or true: no download is attempted anywhere. */
+    public static boolean offline() {
+        return on(System.getenv("EASEL_OFFLINE")) || on(System.getProperty(OFFLINE_PROPERTY));
+    }
+
+    private static boolean on(String v) {
+        return v != null && (v.equals("1") || v.equalsIgnoreCase("true"));
+    }
+
     public static Path fetch(URI url, Path target, String expectedSha256, Checksum checksum) {
         return fetch(url, target, "SHA-256", expectedSha256, checksum);
     }
 
     /** {@code checksum} computes the {@code algorithm} digest that must equal {@code expected}. */
     public static Path fetch(URI url, Path target, String algorithm, String expected, Checksum checksum) {
+        if (offline()) {
+            // Checked before anything is created: an offline lookup never leaves folders in a data tree.
+            throw new EaselException("EASEL_OFFLINE is set, so " + url + " is not downloaded. Place the file at "
+                    + target.toAbsolutePath() + " yourself (" + algorithm + " " + expected + "), or unset EASEL_OFFLINE.");
+        }
         Path part = target.resolveSibling(target.getFileName() + ".part");
         try {
             Files.createDirectories(target.toAbsolutePath().getParent());

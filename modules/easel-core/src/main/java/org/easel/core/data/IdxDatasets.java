@@ -64,10 +64,11 @@ public final class IdxDatasets {
                 missing.add(file);
             }
         }
-        if (!missing.isEmpty() && !download) {
+        if (!missing.isEmpty() && (!download || Downloader.offline())) {
             throw new EaselException("Dataset " + spec.name() + " is missing " + String.join(", ", missing) + " in "
                     + folder.toAbsolutePath() + ". Place the files there (raw or .gz), point data.dir or $EASEL_DATA at a "
-                    + "folder that has " + spec.folder() + "/, or set data.download: true to fetch them from " + spec.baseUrl());
+                    + "folder that has " + spec.folder() + "/, or " + (download ? "unset EASEL_OFFLINE" : "set data.download: true")
+                    + " to fetch them from " + spec.baseUrl());
         }
         String base = baseUrlOverride != null ? baseUrlOverride : spec.baseUrl();
         for (String file : missing) {

@@ -32,7 +32,8 @@ import org.easel.keras.KerasImporter;
 
 /**
  * Reads {@code transfer.backbone: path}: a DL4J model zip (MultiLayerNetwork or ComputationGraph written by
- * {@code ModelSerializer}) or a full Keras model .h5/.hdf5 (imported with Easel's {@link KerasImporter}).
+ * {@code ModelSerializer}), a full Keras model .h5/.hdf5 or .keras (imported with Easel's {@link KerasImporter}), or a
+ * zip written by {@code easel import}.
  * Either way the result is a ComputationGraph with the file's layer names. Bad files fail here, naming the file.
  */
 public final class ModelFileLoader {
@@ -43,7 +44,7 @@ public final class ModelFileLoader {
 
     public static boolean isKeras(Path file) {
         String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return n.endsWith(".h5") || n.endsWith(".hdf5");
+        return n.endsWith(".h5") || n.endsWith(".hdf5") || n.endsWith(".keras");
     }
 
     public static LoadedModel load(Path file) {
@@ -57,13 +58,13 @@ public final class ModelFileLoader {
         } catch (IOException e) {
             throw new EaselException(KEY + ": cannot read " + file + ": " + e.getMessage(), e);
         }
-        return isKeras(file) ? keras(file, sha) : dl4j(file, sha);
+        return isKeras(file) || ImportedModel.isImportedZip(file) ? keras(file, sha) : dl4j(file, sha);
     }
 
     private static LoadedModel keras(Path file, String sha) {
         ImportedModel m;
         try {
-            m = KerasImporter.builder().build().importModel(file);
+            m = ImportedModel.isImportedZip(file) ? ImportedModel.load(file) : KerasImporter.builder().build().importModel(file);
         } catch (EaselException e) {
             throw new EaselException(KEY + ": " + e.getMessage(), e);
         }
