@@ -153,7 +153,7 @@ class FusedDenseStepTest {
         int[] in = Models.inputShape(cnn.data());
         MultiLayerNetwork conv = ModelFactory.build(cnn.model(), cnn.training(), 1, in[0], in[1], in[2], 10);
         assertTrue(FusedDenseStep.forNetwork(conv).isEmpty(), "convolutions");
-        assertEquals("DL4J fit", BatchStep.choose(conv, "fused").describe());
+        assertTrue(BatchStep.choose(conv, "fused") instanceof FusedConvStep, "convolutions have their own fused step");
         MultiLayerNetwork mlp = net(List.of(dense(8, "relu"), dense(3, "softmax")), "adam", 0);
         assertEquals("DL4J fit", BatchStep.choose(mlp, "dl4j").describe(), "dense_step: dl4j forces DL4J's fit");
     }
