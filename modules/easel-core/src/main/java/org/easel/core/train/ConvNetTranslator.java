@@ -25,6 +25,7 @@ import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.updater.MultiLayerUpdater;
+import org.deeplearning4j.util.ConvolutionUtils;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.activations.impl.ActivationSoftmax;
@@ -98,7 +99,7 @@ final class ConvNetTranslator {
             InputType outType = layerConf.getOutputType(i, type);
             boolean last = i == layers.length - 1;
             if (layerConf.getClass() == ConvolutionLayer.class) {
-                conv(i, layers[i], (ConvolutionLayer) layerConf, outType);
+                conv(i, layers[i], (ConvolutionLayer) layerConf, type, outType);
             } else if (layerConf.getClass() == SubsamplingLayer.class) {
                 pool(i, layers[i], (SubsamplingLayer) layerConf, outType);
             } else if (layerConf instanceof DropoutLayer d) {
@@ -146,7 +147,7 @@ final class ConvNetTranslator {
         return last;
     }
 
-    private void conv(int i, Layer layer, ConvolutionLayer c, InputType outType) throws Unsupported {
+    private void conv(int i, Layer layer, ConvolutionLayer c, InputType inType, InputType outType) throws Unsupported {
         if (c.getCnn2dDataFormat() != CNN2DFormat.NCHW) {
             throw new Unsupported(i, name(layer), "the layer is configured for " + c.getCnn2dDataFormat() + " data");
         }
@@ -161,9 +162,17 @@ final class ConvNetTranslator {
         layerDropout(i, layer, c.getIDropout());
         Map<String, INDArray> grads = gradientViews(layer);
         var out = (InputType.InputTypeConvolutional) outType;
-        nodes.add(new StepNodes.Conv(name(layer), layer.getParam("W"), layer.getParam("b"), grads.get("W"), rowView(i, layer, grads.get("b")),
+        var in = (InputType.InputTypeConvolutional) inType;
+        boolean same = mode == ConvolutionMode.Same;
+        int[] topLeftPad = same ? ConvolutionUtils.getSameModeTopLeftPadding(new int[]{(int) out.getHeight(), (int) out.getWidth()},
+                new int[]{(int) in.getHeight(), (int) in.getWidth()}, c.getKernelSize(), c.getStride(), c.getDilation()) : c.getPadding();
+        INDArray weightGrad = grads.get("W");
+        if (!isView(weightGrad.reshape('c', weightGrad.size(0), weightGrad.length() / weightGrad.size(0)), weightGrad)) {
+            throw new Unsupported(i, name(layer), "its kernel gradient is not a C-order view");
+        }
+        nodes.add(new StepNodes.Conv(name(layer), layer.getParam("W"), layer.getParam("b"), weightGrad, rowView(i, layer, grads.get("b")),
                 elementWise(i, layer, c.getActivationFn()), c.getKernelSize(), c.getStride(), c.getPadding(), c.getDilation(),
-                mode == ConvolutionMode.Same, new long[]{out.getHeight(), out.getWidth(), out.getChannels()}));
+                same, topLeftPad, new long[]{out.getHeight(), out.getWidth(), out.getChannels()}, ones));
     }
 
     private void pool(int i, Layer layer, SubsamplingLayer s, InputType outType) throws Unsupported {
@@ -248,10 +257,15 @@ final class ConvNetTranslator {
     /** The bias gradient as a {@code [1, n]} view (the Java kernels and GEMMs write into it, so it must not be a copy). */
     private static INDArray rowView(int i, Layer layer, INDArray biasGrad) throws Unsupported {
         INDArray row = biasGrad.reshape(1, biasGrad.length());
-        if (row.data().address() + row.offset() * 4 != biasGrad.data().address() + biasGrad.offset() * 4) {
+        if (!isView(row, biasGrad)) {
             throw new Unsupported(i, name(layer), "its bias gradient is not contiguous");
         }
         return row;
+    }
+
+    /** Does {@code reshaped} share {@code original}'s memory (so that writing into it writes the network's gradient)? */
+    private static boolean isView(INDArray reshaped, INDArray original) {
+        return reshaped.data().address() + reshaped.offset() * 4 == original.data().address() + original.offset() * 4;
     }
 
     private static boolean isEmpty(List<?> list) {

@@ -7,7 +7,6 @@ import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
-import org.nd4j.linalg.api.ops.impl.transforms.gradient.ThresholdReluBp;
 import org.nd4j.linalg.api.ops.random.impl.DropOutInverted;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -19,6 +18,8 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class StepNodes {
     private static final ActivationReLU PLAIN_RELU = new ActivationReLU();
+    /** The first convolution's patch matrix is used up to this size (64 MB); beyond it, conv2d_bp. */
+    private static final long MAX_PATCH_FLOATS = 1L << 24;
 
     private StepNodes() {
     }
@@ -69,31 +70,43 @@ final class StepNodes {
         private final INDArray weights;
         private final INDArray bias;
         private final INDArray weightGrad;
+        private final INDArray weightGrad2d;
+        private final INDArray biasGradRow;
         private final INDArray biasGrad;
         private final IActivation activation;
         private final int[] args;
+        private final int[] topLeftPad;
         private final long[] outHwc;
+        private final OnesRow ones;
+        private final ImagePatches patchMaker = new ImagePatches();
         private INDArray input;
         private INDArray output;
         private INDArray preActivation;
 
         /**
-         * @param padding   DL4J's configured padding (used in truncate mode)
-         * @param sameMode  DL4J's {@code ConvolutionMode.Same}: libnd4j computes the same top-left padding as DL4J
-         * @param outHwc    output height, width, channels
+         * @param padding      DL4J's configured padding (used in truncate mode)
+         * @param sameMode     DL4J's {@code ConvolutionMode.Same}: libnd4j computes the same top-left padding as DL4J
+         * @param topLeftPad   the padding DL4J computes for this layer (same mode) or its configured padding
+         * @param outHwc       output height, width, channels
+         * @param biasGradRow  a {@code [1, filters]} view of the network's gradient
          */
-        Conv(String name, INDArray weights, INDArray bias, INDArray weightGrad, INDArray biasGrad, IActivation activation,
-             int[] kernel, int[] stride, int[] padding, int[] dilation, boolean sameMode, long[] outHwc) {
+        Conv(String name, INDArray weights, INDArray bias, INDArray weightGrad, INDArray biasGradRow, IActivation activation,
+             int[] kernel, int[] stride, int[] padding, int[] dilation, boolean sameMode, int[] topLeftPad, long[] outHwc,
+             OnesRow ones) {
             this.name = name;
             this.weights = weights;
             this.bias = bias.reshape(bias.length());
             this.weightGrad = weightGrad;
-            this.biasGrad = biasGrad.reshape(biasGrad.length());
+            this.weightGrad2d = weightGrad.reshape('c', weightGrad.size(0), weightGrad.length() / weightGrad.size(0));
+            this.biasGradRow = biasGradRow;
+            this.biasGrad = biasGradRow.reshape(biasGradRow.length());
             this.activation = activation;
             // conv2d's integer arguments: kernel, stride, padding, dilation, same mode, 1 = NHWC data, 1 = OIHW weights
             this.args = new int[]{kernel[0], kernel[1], stride[0], stride[1], padding[0], padding[1], dilation[0], dilation[1],
                     sameMode ? 1 : 0, 1, 1};
+            this.topLeftPad = topLeftPad;
             this.outHwc = outHwc;
+            this.ones = ones;
         }
 
         @Override
@@ -122,18 +135,51 @@ final class StepNodes {
 
         @Override
         public INDArray backward(INDArray outputGradient, boolean inputGradient) {
+            long positions = input.size(0) * outHwc[0] * outHwc[1];
             INDArray delta;
+            boolean biasDone = false;
             if (isRelu(activation)) {
-                Nd4j.exec(new ThresholdReluBp(output, outputGradient, outputGradient, 0.0));
-                delta = outputGradient;
+                // NHWC is a [positions, channels] matrix: the dense layers' ReLU-backward loop applies as is, and its
+                // column sums are the bias gradient. (libnd4j's relu_bp took 20-100 ms on the first layer's map.)
+                delta = cOrder(outputGradient);
+                DenseKernels.reluBackward(delta.reshape('c', positions, outHwc[2]), output.reshape('c', positions, outHwc[2]), 1f,
+                        biasGradRow);
+                biasDone = true;
             } else {
                 delta = activation.backprop(preActivation, outputGradient).getFirst();
             }
-            // conv2d_bp always computes the input gradient too; below the first layer it is simply not used.
+            if (!inputGradient && patchesFit()) {
+                kernelGradient(delta.reshape('c', positions, outHwc[2]), positions);
+                if (!biasDone) {
+                    Nd4j.gemm(ones.of(positions), delta.reshape('c', positions, outHwc[2]), biasGradRow, false, false, 1.0, 0.0);
+                }
+                return null;
+            }
             INDArray inGrad = Nd4j.createUninitialized(DataType.FLOAT, input.shape());
-            Nd4j.exec(DynamicCustomOp.builder("conv2d_bp").addInputs(input, weights, bias, delta)
-                    .addOutputs(inGrad, weightGrad, biasGrad).addIntegerArguments(args).build());
+            if (biasDone) {
+                Nd4j.exec(DynamicCustomOp.builder("conv2d_bp").addInputs(input, weights, delta)
+                        .addOutputs(inGrad, weightGrad).addIntegerArguments(args).build());
+            } else {
+                Nd4j.exec(DynamicCustomOp.builder("conv2d_bp").addInputs(input, weights, bias, delta)
+                        .addOutputs(inGrad, weightGrad, biasGrad).addIntegerArguments(args).build());
+            }
             return inputGradient ? inGrad : null;
+        }
+
+        private boolean patchesFit() {
+            return input.size(0) * outHwc[0] * outHwc[1] * weightGrad2d.size(1) <= MAX_PATCH_FLOATS;
+        }
+
+        /**
+         * The first layer's kernel gradient without the input gradient that {@code conv2d_bp} would also compute:
+         * image patches as rows times the output gradient, one GEMM. Why: on a one-channel input oneDNN's backward
+         * pass took longer than that of the 32-channel layer above it.
+         */
+        private void kernelGradient(INDArray delta2d, long positions) {
+            INDArray patches = Nd4j.createUninitialized(DataType.FLOAT, positions, weightGrad2d.size(1));
+            patchMaker.im2row(input, patches, (int) outHwc[0], (int) outHwc[1], new int[]{args[0], args[1]},
+                    new int[]{args[2], args[3]}, topLeftPad, new int[]{args[6], args[7]});
+            Nd4j.gemm(delta2d, patches, weightGrad2d, true, false, 1.0, 0.0);
         }
     }
 
@@ -400,6 +446,11 @@ final class StepNodes {
             Nd4j.gemm(input, outputGradient, weightGrad, true, false, 1.0, 0.0);
             return inputGradient ? product(outputGradient, weights, true) : null;
         }
+    }
+
+    /** {@code a} itself when it is a contiguous C-order array (so reshapes are views), else a C-order copy. */
+    static INDArray cOrder(INDArray a) {
+        return a.ordering() == 'c' && a.elementWiseStride() == 1 ? a : a.dup('c');
     }
 
     /** A {@code [1, batch]} row of ones kept across steps (outside the step's workspace). */
