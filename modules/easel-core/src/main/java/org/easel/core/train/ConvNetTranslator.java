@@ -230,6 +230,9 @@ final class ConvNetTranslator {
     }
 
     private void plainLayer(int i, Layer layer, BaseLayer l) throws Unsupported {
+        if (!layer.conf().isMiniBatch()) {
+            throw new Unsupported(i, name(layer), "gradients not averaged over the batch (miniBatch = false)");
+        }
         if (!isEmpty(l.getRegularization()) || !isEmpty(l.getRegularizationBias())) {
             throw new Unsupported(i, name(layer), "L1/L2 regularisation or weight decay (model.l2) is not in the fused step");
         }

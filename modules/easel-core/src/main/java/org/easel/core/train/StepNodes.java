@@ -146,7 +146,7 @@ final class StepNodes {
                         biasGradRow);
                 biasDone = true;
             } else {
-                delta = activation.backprop(preActivation, outputGradient).getFirst();
+                delta = cOrder(activation.backprop(preActivation, outputGradient).getFirst());
             }
             if (!inputGradient && patchesFit()) {
                 kernelGradient(delta.reshape('c', positions, outHwc[2]), positions);
