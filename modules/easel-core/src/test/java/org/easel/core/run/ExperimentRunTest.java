@@ -96,6 +96,60 @@ class ExperimentRunTest {
         assertEquals(full.test().accuracy(), resumed.test().accuracy(), 1e-9);
     }
 
+    static ExperimentConfig cnn(int epochs) {
+        String yaml = """
+                name: cnn-test
+                seed: 5
+                data: {dataset: mnist, dir: %s, train_limit: 2000, test_limit: 1000, download: false}
+                model:
+                  layers:
+                    - {type: conv2d, filters: 8, kernel: [3, 3], padding: same, activation: relu}
+                    - {type: maxpool, kernel: [2, 2]}
+                    - {type: conv2d, filters: 16, kernel: [3, 3], padding: same, activation: relu}
+                    - {type: maxpool, kernel: [2, 2]}
+                    - {type: dropout, rate: 0.25}
+                    - {type: flatten}
+                    - {type: dense, units: 32, activation: relu}
+                    - {type: dense, units: 10, activation: softmax}
+                training: {epochs: %d, batch_size: 64, optimizer: adam, learning_rate: 0.002, validation_split: 0.2}
+                """.formatted(dataDir(), epochs);
+        return ConfigLoader.parse(yaml, "test.yaml", List.of());
+    }
+
+    @Test
+    void aConvolutionalRunTrainsOnTheFusedStepAndResumesToTheSameResult(@TempDir Path out) {
+        List<String> messages = new java.util.ArrayList<>();
+        TrainingListener log = new TrainingListener() {
+            @Override
+            public void onMessage(String message) {
+                messages.add(message);
+            }
+        };
+        RunResult full = Experiments.run(cnn(3), new RunOptions(out.resolve("a"), null, log));
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith("Training step: fused convolution step")), messages.toString());
+        assertTrue(full.test().accuracy() > 0.85, "test accuracy " + full.test().accuracy());
+
+        TrainingListener crashAfterEpoch2 = new TrainingListener() {
+            @Override
+            public void onEpochEnd(EpochMetrics m) {
+                if (m.epoch() == 2) {
+                    throw new IllegalStateException("simulated crash");
+                }
+            }
+        };
+        assertThrows(IllegalStateException.class,
+                () -> Experiments.run(cnn(3), new RunOptions(out.resolve("b"), null, crashAfterEpoch2)));
+        Path interrupted;
+        try (var dirs = Files.list(out.resolve("b"))) {
+            interrupted = dirs.findFirst().orElseThrow();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        RunResult resumed = Experiments.run(null, new RunOptions(null, interrupted, TrainingListener.NONE));
+        assertEquals(full.test().loss(), resumed.test().loss(), 1e-6, "same masks, same updater state, same steps");
+        assertEquals(full.test().accuracy(), resumed.test().accuracy(), 1e-9);
+    }
+
     @Test
     void aFinishedRunExtendedWithMoreEpochsEqualsARunConfiguredForThemFromTheStart(@TempDir Path out) throws IOException {
         RunResult three = Experiments.run(mlp(3, 2000), new RunOptions(out.resolve("a"), null, TrainingListener.NONE));
