@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 class FusedConvStepTest {
     private static final int BATCH = 16;
@@ -120,16 +119,7 @@ class FusedConvStepTest {
         BatchStep fused = FusedConvStep.forNetwork(net).step().orElseThrow();
         INDArray[] xy = batch(1, in);
         fused.fit(xy[0], xy[1]);   // trained weights, so biases are not all zero
-        INDArray x = batch(2, in)[0];
-        INDArray firstRows = x.get(NDArrayIndex.interval(0, 5), NDArrayIndex.all());
-        for (INDArray input : new INDArray[]{x, firstRows}) {   // a full batch and a short last batch (a row view)
-            float[] expected = net.output(input, false).data().asFloat();
-            float[] actual = fused.probabilities(input);
-            assertEquals(expected.length, actual.length);
-            for (int i = 0; i < expected.length; i++) {
-                assertEquals(expected[i], actual[i], 1e-6, "probability " + i);
-            }
-        }
+        FusedDenseStepTest.assertInferenceMatchesDl4j(net, fused, batch(2, in)[0]);
     }
 
     @Test

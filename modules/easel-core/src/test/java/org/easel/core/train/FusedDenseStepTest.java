@@ -112,11 +112,15 @@ class FusedDenseStepTest {
                 "rmsprop", 0);
         BatchStep fused = FusedDenseStep.forNetwork(net).orElseThrow();
         fused.fit(batch(1)[0], batch(1)[1]);   // trained weights, so biases are not all zero
-        INDArray x = batch(2)[0];
+        assertInferenceMatchesDl4j(net, fused, batch(2)[0]);
+    }
+
+    /** The step's probabilities equal DL4J's output (to 1e-6) on a full batch and on a short last batch (a row view). */
+    static void assertInferenceMatchesDl4j(MultiLayerNetwork net, BatchStep step, INDArray x) {
         INDArray firstRows = x.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 5), org.nd4j.linalg.indexing.NDArrayIndex.all());
-        for (INDArray input : new INDArray[]{x, firstRows}) {   // a full batch and a short last batch (a row view)
+        for (INDArray input : new INDArray[]{x, firstRows}) {
             float[] expected = net.output(input, false).data().asFloat();
-            float[] actual = fused.probabilities(input);
+            float[] actual = step.probabilities(input);
             assertEquals(expected.length, actual.length);
             for (int i = 0; i < expected.length; i++) {
                 assertEquals(expected[i], actual[i], 1e-6, "probability " + i);
