@@ -13,8 +13,9 @@ public record TrainingConfig(
         @Doc("Stop after this many batches per epoch (0 = all); for smoke tests") int maxBatches,
         @Doc("Stop when the validation loss stops improving") EarlyStoppingConfig earlyStopping,
         @Doc("Native compute threads (0 = auto: 1 for dense-only networks, where a second thread costs more than it saves; all cores otherwise)") int threads,
-        @Doc("How dense-only classifiers take a gradient step: fused (Easel's step on the network's own arrays: same maths as DL4J, "
-                + "far fewer native calls) or dl4j (DL4J's fit). Other networks always use DL4J's fit") String denseStep) implements Validated {
+        @Doc("How classifiers take a gradient step: fused (Easel's own step on the network's arrays, same maths as DL4J's fit: "
+                + "dense-only networks with far fewer native calls, convolutional ones through oneDNN; a layer it cannot compute is "
+                + "named in the log and the network uses DL4J's fit) or dl4j (DL4J's fit)") String denseStep) implements Validated {
 
     public static final List<String> OPTIMIZERS = List.of("rmsprop", "adam", "sgd", "nesterovs");
     public static final List<String> DENSE_STEPS = List.of("fused", "dl4j");

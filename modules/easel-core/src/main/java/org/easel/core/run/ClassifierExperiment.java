@@ -76,7 +76,7 @@ public final class ClassifierExperiment implements TaskRunner {
         };
         state = new Trainer(config.training(), config.seed(), listener, sink).fit(net, train, validation, state, best);
 
-        Evaluation test = Evaluator.evaluate(net, data.test());
+        Evaluation test = Evaluator.evaluate(net, data.test(), config.training().denseStep());
         ModelStore.save(net, info, run.model(), false);
         writeMetrics(run, state.history());
         HistoryPlot.write(state.history(), run.history());

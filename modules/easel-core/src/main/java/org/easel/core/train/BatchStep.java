@@ -14,18 +14,32 @@ public interface BatchStep {
     /** Shown in the run log so a user can tell which path trained the model. */
     String describe();
 
-    /** The fused dense step where it applies and {@code denseStep} asks for it, else DL4J's own {@code fit}. */
+    /**
+     * Where {@code denseStep} is "fused": the fused dense step for dense-only networks, the fused convolution step for
+     * networks with convolutions; else, or where a layer is outside them, DL4J's own {@code fit} (its description
+     * then says which layer and why).
+     */
     static BatchStep choose(MultiLayerNetwork net, String denseStep) {
         if ("fused".equals(denseStep)) {
             var fused = FusedDenseStep.forNetwork(net);
             if (fused.isPresent()) {
                 return fused.get();
             }
+            if (ComputeThreads.hasSpatialLayers(net)) {
+                FusedConvStep.Choice conv = FusedConvStep.forNetwork(net);
+                return conv.step().isPresent() ? conv.step().get()
+                        : dl4j(net, "not the fused convolution step: " + conv.whyNot());
+            }
         }
         return dl4j(net);
     }
 
     static BatchStep dl4j(MultiLayerNetwork net) {
+        return dl4j(net, null);
+    }
+
+    /** DL4J's {@code fit}; {@code whyNotFused}, when given, is shown with the description. */
+    static BatchStep dl4j(MultiLayerNetwork net, String whyNotFused) {
         return new BatchStep() {
             @Override
             public double fit(INDArray features, INDArray oneHotLabels) {
@@ -40,7 +54,7 @@ public interface BatchStep {
 
             @Override
             public String describe() {
-                return "DL4J fit";
+                return whyNotFused == null ? "DL4J fit" : "DL4J fit (" + whyNotFused + ")";
             }
         };
     }

@@ -43,6 +43,14 @@ public final class Evaluator {
         return score(probabilities(net, data), data);
     }
 
+    /**
+     * As above, through the inference path of the training step {@code denseStep} selects (see
+     * {@link BatchStep#choose}); its outputs equal DL4J's to 1e-6, and for convolutions it is several times faster.
+     */
+    public static Evaluation evaluate(MultiLayerNetwork net, LabeledData data, String denseStep) {
+        return score(probabilities(BatchStep.choose(net, denseStep), data), data);
+    }
+
     static Evaluation evaluate(BatchStep step, LabeledData data) {
         return score(probabilities(step, data), data);
     }

@@ -27,6 +27,14 @@ class FloatLoops {
         rmsPropFrom(0, params, gradient, meanSquare, n, lr, decay, eps);
     }
 
+    /**
+     * Adam as libnd4j computes it: {@code m = β1·m + g·(1−β1); u = β2·u + g²·(1−β2); p −= m·alpha / (√u + eps)}, where
+     * {@code alpha} is the bias-corrected step size ({@link FlatUpdate}).
+     */
+    void adam(ByteBuffer params, ByteBuffer gradient, ByteBuffer m, ByteBuffer u, int n, float alpha, float beta1, float beta2, float eps) {
+        adamFrom(0, params, gradient, m, u, n, alpha, beta1, beta2, eps);
+    }
+
     /** Plain SGD: {@code p -= g·lr}. */
     void sgd(ByteBuffer params, ByteBuffer gradient, int n, float lr) {
         sgdFrom(0, params, gradient, n, lr);
@@ -57,6 +65,21 @@ class FloatLoops {
             float si = s.getFloat(at) * decay + gi * gi * oneMinusDecay;
             s.putFloat(at, si);
             p.putFloat(at, p.getFloat(at) - gi * lr / ((float) Math.sqrt(si) + eps));
+        }
+    }
+
+    static void adamFrom(int from, ByteBuffer p, ByteBuffer g, ByteBuffer m, ByteBuffer u, int n, float alpha, float beta1, float beta2,
+                         float eps) {
+        float oneMinusBeta1 = 1f - beta1;
+        float oneMinusBeta2 = 1f - beta2;
+        for (int i = from; i < n; i++) {
+            int at = i * Float.BYTES;
+            float gi = g.getFloat(at);
+            float mi = beta1 * m.getFloat(at) + gi * oneMinusBeta1;
+            float ui = beta2 * u.getFloat(at) + gi * gi * oneMinusBeta2;
+            m.putFloat(at, mi);
+            u.putFloat(at, ui);
+            p.putFloat(at, p.getFloat(at) - mi * alpha / ((float) Math.sqrt(ui) + eps));
         }
     }
 

@@ -39,6 +39,22 @@ final class VectorFloatLoops extends FloatLoops {
     }
 
     @Override
+    void adam(ByteBuffer params, ByteBuffer gradient, ByteBuffer m, ByteBuffer u, int n, float alpha, float beta1, float beta2, float eps) {
+        float oneMinusBeta1 = 1f - beta1;
+        float oneMinusBeta2 = 1f - beta2;
+        int i = 0;
+        for (; i <= n - LANES; i += LANES) {
+            FloatVector g = load(gradient, i);
+            FloatVector mi = load(m, i).mul(beta1).add(g.mul(oneMinusBeta1));
+            FloatVector ui = load(u, i).mul(beta2).add(g.mul(g).mul(oneMinusBeta2));
+            store(mi, m, i);
+            store(ui, u, i);
+            store(load(params, i).sub(mi.mul(alpha).div(ui.sqrt().add(eps))), params, i);
+        }
+        adamFrom(i, params, gradient, m, u, n, alpha, beta1, beta2, eps);
+    }
+
+    @Override
     void sgd(ByteBuffer params, ByteBuffer gradient, int n, float lr) {
         int i = 0;
         for (; i <= n - LANES; i += LANES) {

@@ -72,7 +72,13 @@ class ExperimentRunTest {
     @Test
     void resumedRunEndsWithTheSameResultAsAnUninterruptedOne(@TempDir Path out) {
         RunResult full = Experiments.run(mlp(3, 2000), new RunOptions(out.resolve("a"), null, TrainingListener.NONE));
+        RunResult resumed = crashAfterEpoch2AndResume(mlp(3, 2000), out.resolve("b"));
+        assertEquals(full.test().loss(), resumed.test().loss(), 1e-6);
+        assertEquals(full.test().accuracy(), resumed.test().accuracy(), 1e-9);
+    }
 
+    /** Runs {@code config} into {@code dir}, crashing after epoch 2, then resumes the interrupted run folder. */
+    private static RunResult crashAfterEpoch2AndResume(ExperimentConfig config, Path dir) {
         TrainingListener crashAfterEpoch2 = new TrainingListener() {
             @Override
             public void onEpochEnd(EpochMetrics m) {
@@ -81,10 +87,9 @@ class ExperimentRunTest {
                 }
             }
         };
-        assertThrows(IllegalStateException.class,
-                () -> Experiments.run(mlp(3, 2000), new RunOptions(out.resolve("b"), null, crashAfterEpoch2)));
+        assertThrows(IllegalStateException.class, () -> Experiments.run(config, new RunOptions(dir, null, crashAfterEpoch2)));
         Path interrupted;
-        try (var dirs = Files.list(out.resolve("b"))) {
+        try (var dirs = Files.list(dir)) {
             interrupted = dirs.findFirst().orElseThrow();
         } catch (IOException e) {
             throw new AssertionError(e);
@@ -92,7 +97,44 @@ class ExperimentRunTest {
         assertTrue(!Files.exists(interrupted.resolve("model.zip")), "an interrupted run must not look finished");
         RunResult resumed = Experiments.run(null, new RunOptions(null, interrupted, TrainingListener.NONE));
         assertEquals(interrupted, resumed.runDir());
-        assertEquals(full.test().loss(), resumed.test().loss(), 1e-6);
+        return resumed;
+    }
+
+    static ExperimentConfig cnn(int epochs) {
+        String yaml = """
+                name: cnn-test
+                seed: 5
+                data: {dataset: mnist, dir: %s, train_limit: 2000, test_limit: 1000, download: false}
+                model:
+                  layers:
+                    - {type: conv2d, filters: 8, kernel: [3, 3], padding: same, activation: relu}
+                    - {type: maxpool, kernel: [2, 2]}
+                    - {type: conv2d, filters: 16, kernel: [3, 3], padding: same, activation: relu}
+                    - {type: maxpool, kernel: [2, 2]}
+                    - {type: dropout, rate: 0.25}
+                    - {type: flatten}
+                    - {type: dense, units: 32, activation: relu}
+                    - {type: dense, units: 10, activation: softmax}
+                training: {epochs: %d, batch_size: 64, optimizer: adam, learning_rate: 0.002, validation_split: 0.2}
+                """.formatted(dataDir(), epochs);
+        return ConfigLoader.parse(yaml, "test.yaml", List.of());
+    }
+
+    @Test
+    void aConvolutionalRunTrainsOnTheFusedStepAndResumesToTheSameResult(@TempDir Path out) {
+        List<String> messages = new java.util.ArrayList<>();
+        TrainingListener log = new TrainingListener() {
+            @Override
+            public void onMessage(String message) {
+                messages.add(message);
+            }
+        };
+        RunResult full = Experiments.run(cnn(3), new RunOptions(out.resolve("a"), null, log));
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith("Training step: fused convolution step")), messages.toString());
+        assertTrue(full.test().accuracy() > 0.85, "test accuracy " + full.test().accuracy());
+
+        RunResult resumed = crashAfterEpoch2AndResume(cnn(3), out.resolve("b"));
+        assertEquals(full.test().loss(), resumed.test().loss(), 1e-6, "same masks, same updater state, same steps");
         assertEquals(full.test().accuracy(), resumed.test().accuracy(), 1e-9);
     }
 

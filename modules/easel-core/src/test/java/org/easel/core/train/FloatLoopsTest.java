@@ -59,6 +59,25 @@ class FloatLoopsTest {
     }
 
     @Test
+    void adamAgreesAndFollowsTheFormula() {
+        FloatLoops scalar = new FloatLoops();
+        int n = ROWS * COLS;
+        ByteBuffer p = random(n, 1, true), g = random(n, 2, true), m = random(n, 3, true), u = random(n, 4, false);
+        ByteBuffer p2 = copy(p), m2 = copy(m), u2 = copy(u);
+        float p0 = p.getFloat(8), g0 = g.getFloat(8), m0 = m.getFloat(8), u0 = u.getFloat(8);
+        scalar.adam(p, g, m, u, n, 1e-3f, 0.9f, 0.999f, 1e-7f);
+        FloatLoops.BEST.adam(p2, g, m2, u2, n, 1e-3f, 0.9f, 0.999f, 1e-7f);
+        assertSame(m, m2, "Adam first moment");
+        assertSame(u, u2, "Adam second moment");
+        assertSame(p, p2, "Adam params");
+        float m1 = 0.9f * m0 + 0.1f * g0;
+        float u1 = 0.999f * u0 + 0.001f * g0 * g0;
+        assertEquals(m1, m.getFloat(8), 1e-6f);
+        assertEquals(u1, u.getFloat(8), 1e-6f);
+        assertEquals(p0 - 1e-3f * m1 / ((float) Math.sqrt(u1) + 1e-7f), p.getFloat(8), 1e-6f);
+    }
+
+    @Test
     void rmsPropFollowsTheFormula() {
         ByteBuffer p = random(1, 1, false), g = random(1, 2, false), s = random(1, 3, false);
         float p0 = p.getFloat(0), g0 = g.getFloat(0), s0 = s.getFloat(0);

@@ -113,11 +113,15 @@ class FusedDenseStepTest {
                 "rmsprop", 0);
         BatchStep fused = FusedDenseStep.forNetwork(net).orElseThrow();
         fused.fit(batch(1)[0], batch(1)[1]);   // trained weights, so biases are not all zero
-        INDArray x = batch(2)[0];
+        assertInferenceMatchesDl4j(net, fused, batch(2)[0]);
+    }
+
+    /** The step's probabilities equal DL4J's output (to 1e-6) on a full batch and on a short last batch (a row view). */
+    static void assertInferenceMatchesDl4j(MultiLayerNetwork net, BatchStep step, INDArray x) {
         INDArray firstRows = x.get(NDArrayIndex.interval(0, 5), NDArrayIndex.all());
-        for (INDArray input : new INDArray[]{x, firstRows}) {   // a full batch and a short last batch (a row view)
+        for (INDArray input : new INDArray[]{x, firstRows}) {
             float[] expected = net.output(input, false).data().asFloat();
-            float[] actual = fused.probabilities(input);
+            float[] actual = step.probabilities(input);
             assertEquals(expected.length, actual.length);
             for (int i = 0; i < expected.length; i++) {
                 assertEquals(expected[i], actual[i], 1e-6, "probability " + i);
@@ -154,7 +158,7 @@ class FusedDenseStepTest {
         int[] in = Models.inputShape(cnn.data());
         MultiLayerNetwork conv = ModelFactory.build(cnn.model(), cnn.training(), 1, in[0], in[1], in[2], 10);
         assertTrue(FusedDenseStep.forNetwork(conv).isEmpty(), "convolutions");
-        assertEquals("DL4J fit", BatchStep.choose(conv, "fused").describe());
+        assertTrue(BatchStep.choose(conv, "fused") instanceof FusedConvStep, "convolutions have their own fused step");
         MultiLayerNetwork mlp = net(List.of(dense(8, "relu"), dense(3, "softmax")), "adam", 0);
         assertEquals("DL4J fit", BatchStep.choose(mlp, "dl4j").describe(), "dense_step: dl4j forces DL4J's fit");
     }
