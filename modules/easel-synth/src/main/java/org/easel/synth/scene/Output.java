@@ -123,7 +123,7 @@ public final class Output {
             img = fit(img, (int) (Math.max(img.getWidth(), img.getHeight()) * s));
             quality = 0.45f + r.nextFloat() * 0.3f;
         } else {
-            quality = camera ? 0.8f + r.nextFloat() * 0.12f : 0.86f + r.nextFloat() * 0.1f;
+            quality = camera ? 0.78f + r.nextFloat() * 0.12f : 0.82f + r.nextFloat() * 0.12f;
         }
         img = fit(img, cap);
         try {
