@@ -39,9 +39,9 @@ public final class CanvasApp implements App {
     @Override
     public String name() {
         return switch (mode) {
-            case IMAGE_EDITOR -> "image_editor";
-            case MONITOR -> "plot_monitor";
-            case TRADING -> "trading_chart";
+            case IMAGE_EDITOR -> "canvas.image_editor";
+            case MONITOR -> "canvas.monitor";
+            case TRADING -> "canvas.trading_chart";
         };
     }
 

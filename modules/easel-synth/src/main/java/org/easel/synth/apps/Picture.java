@@ -15,6 +15,11 @@ public final class Picture {
     }
 
     public static BufferedImage make(java.util.Random r, PhotoLibrary photos, int w, int h) {
+        return make(r, photos, w, h, true);
+    }
+
+    /** @param any false for wallpapers: photos and landscapes only, no doodles or textures */
+    public static BufferedImage make(java.util.Random r, PhotoLibrary photos, int w, int h, boolean any) {
         int cw = Math.max(8, Math.min(w, 520));
         int ch = Math.max(8, (int) Math.round(cw * h / (double) Math.max(1, w)));
         if (!photos.isEmpty() && r.nextDouble() < 0.6) {
@@ -22,7 +27,7 @@ public final class Picture {
         }
         Ctx c = new Ctx(r, cw, ch, Theme.random(r), photos);
         double p = r.nextDouble();
-        if (p < 0.55) {
+        if (p < 0.55 || !any) {
             SceneRenderer.scene(c);
         } else if (p < 0.8) {
             SceneRenderer.doodle(c);

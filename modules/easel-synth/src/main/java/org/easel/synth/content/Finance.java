@@ -70,6 +70,7 @@ public final class Finance {
         int month = u.i(1, 12);
         int day = 1;
         double balance = u.u(200, 25000);
+        boolean signedBalance = u.p(0.3);
         for (int k = 0; k < rows; k++) {
             day += u.i(0, 4);
             if (day > 28) {
@@ -80,7 +81,7 @@ public final class Finance {
             double amount = income ? u.u(100, 5000) : -Math.exp(u.u(Math.log(3), Math.log(2500)));
             balance += amount;
             String amt = m.number(Math.abs(amount), 2);
-            String bal = u.p(0.3) ? m.amount(balance, 2) : m.number(balance, 2);
+            String bal = signedBalance ? m.amount(balance, 2) : m.number(balance, 2);
             String payee = u.pick(PAYEES);
             String cat = u.pick(CATEGORIES);
             String d = date(u, style, year, month, day);

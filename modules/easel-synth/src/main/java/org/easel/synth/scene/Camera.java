@@ -125,7 +125,7 @@ public final class Camera {
         double maxY = Math.min(h - 1, Math.max(Math.max(quad[1], quad[3]), Math.max(quad[5], quad[7])));
         // screen light: brightness, gamma and a colour cast; moiré between the pixel grid and the sensor
         double gain = screen ? 0.85 + r.nextDouble() * 0.35 : 0.75 + r.nextDouble() * 0.3;
-        double[] cast = {1 + (r.nextDouble() - 0.5) * 0.16, 1 + (r.nextDouble() - 0.5) * 0.1, 1 + (r.nextDouble() - 0.3) * 0.2};
+        double[] cast = {1 + (r.nextDouble() - 0.5) * 0.12, 1 + (r.nextDouble() - 0.6) * 0.06, 1 + (r.nextDouble() - 0.35) * 0.16};
         double moire = screen && r.nextDouble() < 0.7 ? 6 + r.nextDouble() * 22 : 0;
         double f1 = 0.6 + r.nextDouble() * 2.2;
         double a1 = r.nextDouble() * Math.PI;

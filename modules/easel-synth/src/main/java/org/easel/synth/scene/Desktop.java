@@ -35,7 +35,7 @@ public final class Desktop {
         } else if (p < 0.4) {
             u.fill(Color.getHSBColor((float) u.u(0, 1), (float) u.u(0, 0.6), (float) u.u(0.15, 0.7)), 0, 0, w, h);
         } else {
-            BufferedImage img = Picture.make(u.r, photos, w, h);
+            BufferedImage img = Picture.make(u.r, photos, w, h, false);
             u.g.drawImage(img, 0, 0, w, h, null);
         }
     }

@@ -97,8 +97,9 @@ public final class PageScene {
         g.dispose();
         int[] px = Pixels.of(out);
         boolean grey = r.nextDouble() < 0.5;
-        double tr = 0.93 + r.nextDouble() * 0.07;
-        double tb = 0.85 + r.nextDouble() * 0.13;
+        double tr = 0.97 + r.nextDouble() * 0.03;
+        double tg = 0.96 + r.nextDouble() * 0.04;
+        double tb = 0.9 + r.nextDouble() * 0.1;
         double contrast = 0.85 + r.nextDouble() * 0.3;
         for (int i = 0; i < px.length; i++) {
             int p = px[i];
@@ -116,7 +117,7 @@ public final class PageScene {
             bb = (bb - 128) * contrast + 128;
             double speck = r.nextDouble();
             int v = speck < 0.0006 ? -120 : 0;
-            px[i] = (Theme.clamp((int) (rr * tr) + v) << 16) | (Theme.clamp((int) gg + v) << 8) | Theme.clamp((int) (bb * tb) + v);
+            px[i] = (Theme.clamp((int) (rr * tr) + v) << 16) | (Theme.clamp((int) (gg * tg) + v) << 8) | Theme.clamp((int) (bb * tb) + v);
         }
         if (r.nextDouble() < 0.6) {
             px = Pixels.boxBlur(px, w, h, 1);

@@ -54,7 +54,7 @@ public final class SceneFactory {
                 return new Made(e.jpeg(), family, s.app(), s.theme(), s.mode(), e.width(), e.height(), s.money());
             }
             case "screen_photo" -> {
-                ScreenScene.Shot s = ScreenScene.render(r, financial, photos);
+                ScreenScene.Shot s = ScreenScene.render(r, financial, photos, true);
                 Camera.Photo photo = null;
                 int visible = 0;
                 for (int attempt = 0; attempt < 6; attempt++) {

@@ -36,8 +36,13 @@ public final class ScreenScene {
     }
 
     public static Shot render(Random r, boolean financial, PhotoLibrary photos) {
+        return render(r, financial, photos, false);
+    }
+
+    /** @param wholeScreen only what fills a monitor (maximised or desktop): what people photograph */
+    public static Shot render(Random r, boolean financial, PhotoLibrary photos, boolean wholeScreen) {
         for (int attempt = 0; attempt < 8; attempt++) {
-            Shot s = attempt(r, financial, photos);
+            Shot s = attempt(r, financial, photos, wholeScreen);
             if (!financial || s.money() >= MIN_MONEY) {
                 return s;
             }
@@ -45,9 +50,9 @@ public final class ScreenScene {
         throw new IllegalStateException("no financial screen with visible money after 8 attempts");
     }
 
-    private static Shot attempt(Random r, boolean financial, PhotoLibrary photos) {
+    private static Shot attempt(Random r, boolean financial, PhotoLibrary photos, boolean wholeScreen) {
         Skin skin = Skin.random(r);
-        double m = r.nextDouble();
+        double m = wholeScreen ? r.nextDouble() * 0.58 : r.nextDouble();
         String mode = m < 0.33 ? "maximised" : m < 0.58 ? "desktop" : m < 0.78 ? "window" : m < 0.9 ? "region" : "dialog";
         App main = mode.equals("dialog") ? new FormApp(pick(r, financial ? Programs.FIN_DIALOGS : Programs.PLAIN_DIALOGS)) : Programs.program(financial, r);
         double scale = r.nextDouble() < 0.78 ? 1.0 : pick(r, List.of(1.25, 1.5, 2.0, 2.0));
