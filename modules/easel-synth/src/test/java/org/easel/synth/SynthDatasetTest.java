@@ -45,6 +45,28 @@ class SynthDatasetTest {
     }
 
     @Test
+    void theFolderNameCarriesTheGeneratorVersionAndAVersion1FolderIsLeftAsItIs() throws Exception {
+        SynthSpec spec = new SynthSpec(4, 4, 1, 48, 5L, null);
+        String name = SynthDataset.folderName(spec);
+        assertTrue(name.startsWith("financial-synth-v" + FinancialImageGenerator.GENERATOR_VERSION + "-"), name);
+        assertEquals("2.0", FinancialImageGenerator.GENERATOR_VERSION);
+        // a generator-1 cache of the same counts, size and seed beside it: another folder, untouched
+        Path v1 = cache.resolve(name.replace("-v2.0-", "-v1.0-"));
+        Files.createDirectories(v1.resolve("train/financial"));
+        Files.writeString(v1.resolve("manifest.json"), "{\"generatorVersion\":\"1.0\",\"files\":[]}");
+        Files.writeString(v1.resolve("train/financial/00000_invoice.jpg"), "v1 image");
+        Path root = SynthDataset.ensure(spec, cache);
+        assertNotEquals(v1, root);
+        assertEquals("v1 image", Files.readString(v1.resolve("train/financial/00000_invoice.jpg")));
+        // the generator pointed at the 1.0 folder itself says why it does not reuse it
+        java.util.Optional<String> why = new FinancialImageGenerator(spec).checkComplete(v1, "none", org.easel.synth.ui.ScreenFonts.fingerprint());
+        assertTrue(why.isPresent() && why.get().contains("generator version 1.0"), why.toString());
+        // and a version-1 manifest still reads (fields added in 2.0 are simply absent)
+        Manifest old = FinancialImageGenerator.readManifest(v1).orElseThrow();
+        assertEquals("1.0", old.generatorVersion());
+    }
+
+    @Test
     void missingCacheDirIsAClearError() {
         assertThrows(EaselException.class, () -> SynthDataset.ensure(SynthSpec.DEFAULTS, null));
     }
