@@ -142,7 +142,8 @@ class FinancialImageGeneratorTest {
             ImageIO.write(img, "png", photos.resolve("p" + k + ".png").toFile());
         }
         Files.writeString(photos.resolve("notes.txt"), "not an image");
-        SynthSpec spec = new SynthSpec(4, 40, 2, 48, 3L, photos);
+        // seed 12 draws 2 photo pictures among its first 14 non-financial images: a small, fast spec that still uses the folder
+        SynthSpec spec = new SynthSpec(2, 14, 1, 48, 12L, photos);
         Manifest m = new FinancialImageGenerator(spec).generate(tmp.resolve("out"), SynthProgress.NONE);
         assertTrue(m.subtypes().getOrDefault("picture-photo", 0) > 0, "photos appear as non-financial images: " + m.subtypes());
         assertNotEquals("none", m.photosFingerprint());
@@ -163,7 +164,7 @@ class FinancialImageGeneratorTest {
         String shared = System.getProperty("easel.test.shared");
         Path content = shared == null ? null : Path.of(shared, "images", "content");
         org.junit.jupiter.api.Assumptions.assumeTrue(content != null && Files.isDirectory(content), "shared images not available");
-        Manifest m = new FinancialImageGenerator(new SynthSpec(3, 30, 1, 48, 11L, content)).generate(tmp.resolve("o"), SynthProgress.NONE);
+        Manifest m = new FinancialImageGenerator(new SynthSpec(2, 14, 1, 48, 12L, content)).generate(tmp.resolve("o"), SynthProgress.NONE);
         assertNotEquals("none", m.photosFingerprint());
         assertTrue(m.files().stream().anyMatch(e -> e.subtype().equals("picture-photo")), m.subtypes().toString());
     }

@@ -113,16 +113,19 @@ public final class CanvasApp implements App {
                     String[] names = {"CPU History", "Memory and Swap", "Network", "Temperature"};
                     String[] units = {"%", " GiB", " KiB/s", " °C"};
                     double[] v = ChartView.walk(u, u.i(40, 160), u.u(10, 60), 0.08);
+                    int span = v.length;
                     ChartView.draw(u, part, u.pick(ChartView.LINE, ChartView.AREA, ChartView.LINE), v, d -> String.format("%.0f", d) + units[unit], false,
-                            i -> u.pick("60 secs", "40", "20", "0") + "", names[unit], u.s.accent());
+                            i -> (span - 1 - i) + " s", names[unit], u.s.accent());
                 }
             }
             case TRADING -> {
                 u.fill(u.s.view(), canvas.x, canvas.y, canvas.width, canvas.height);
                 double[] v = ChartView.walk(u, u.i(40, 140), Money.startPrice(u.r), 0.015);
                 int dec = Money.priceDecimals(v[0]);
+                int dateStyle = u.i(0, 5);
+                int year = u.i(2005, 2025);
                 ChartView.draw(u, Shell.inset(canvas, 6), u.pick(ChartView.CANDLES, ChartView.LINE, ChartView.AREA, ChartView.CANDLES), v,
-                        d -> m.number(d, dec), true, i -> Money.date(2021, 2, i, u.i(0, 5)), Money.ticker(u.r) + "  " + m.amount(v[v.length - 1], dec),
+                        d -> m.number(d, dec), true, i -> Money.date(year, 2, i, dateStyle), Money.ticker(u.r) + "  " + m.amount(v[v.length - 1], dec),
                         u.s.accent());
             }
         }

@@ -219,8 +219,10 @@ public final class Doc {
         Money m = env.money();
         double[] v = ChartView.walk(u, u.i(12, 60), money ? Money.startPrice(u.r) * 10 : u.u(5, 40), 0.05);
         String unit = u.pick(" °C", " mm", "%", " km", " ms");
+        int dateStyle = u.i(0, 5);
+        int year = u.i(2000, 2025);
         ChartView.draw(u, new Rectangle(area.x, (int) y, area.width, ch), u.pick(ChartView.LINE, ChartView.BARS, ChartView.AREA), v,
-                d -> money ? m.amount(d, 0) : String.format("%.0f", d) + unit, money, i -> Money.date(2019, 0, i, u.i(0, 5)),
+                d -> money ? m.amount(d, 0) : String.format("%.0f", d) + unit, money, i -> Money.date(year, 0, i, dateStyle),
                 money ? u.pick("Monthly revenue", "Balance", "Spending by month", "Share price") : u.pick("Mean temperature", "Rainfall", "Response time",
                         "Downloads per day", "Growth"), u.s.accent());
         y += ch + px;

@@ -110,7 +110,8 @@ public final class ManagerApp implements App {
             r = parts[0];
             u.fill(u.s.view(), parts[1].x, parts[1].y + 1, parts[1].width, parts[1].height - 1);
             double[] values = ChartView.walk(u, u.i(30, 120), Money.startPrice(u.r), 0.02);
-            ChartView.draw(u, parts[1], u.i(0, 3), values, v -> m.amount(v, 0), true, i -> org.easel.synth.render.Money.date(2020, 0, i, 1),
+            int year = u.i(2005, 2025);
+            ChartView.draw(u, parts[1], u.i(0, 3), values, v -> m.amount(v, 0), true, i -> org.easel.synth.render.Money.date(year, 0, i, 1),
                     u.pick("Value", "Portfolio value", "Net worth"), u.s.accent());
         } else if ((view == View.MAIL || view == View.INVOICES) && u.p(0.7)) {
             Rectangle[] parts = Shell.splitBottom(u, r, u.u(0.35, 0.55));

@@ -47,7 +47,7 @@ public final class ChartView {
             min = Math.min(0, min);
         }
         double pad = (max - min) * 0.08 + 1e-9;
-        min -= type == BARS && min == 0 ? 0 : pad;
+        min -= (type == BARS || type == AREA) && min == 0 ? 0 : pad;
         max += pad;
         int ticks = Math.max(3, Math.min(7, (int) ((area.height - (top - area.y)) / 45)));
         double labelW = 0;
