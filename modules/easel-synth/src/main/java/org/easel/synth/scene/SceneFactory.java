@@ -13,8 +13,8 @@ import org.easel.synth.render.PhotoLibrary;
 public final class SceneFactory {
     /** Families and their shares per class: {screen, screen_photo, page, graphic, picture}. */
     static final String[] FAMILIES = {"screen", "screen_photo", "page", "graphic", "picture"};
-    static final double[] FINANCIAL_SHARES = {0.52, 0.10, 0.20, 0.18, 0.0};
-    static final double[] NON_FINANCIAL_SHARES = {0.48, 0.09, 0.17, 0.11, 0.15};
+    static final double[] FINANCIAL_SHARES = {0.52, 0.10, 0.22, 0.16, 0.0};
+    static final double[] NON_FINANCIAL_SHARES = {0.48, 0.09, 0.18, 0.12, 0.13};
 
     private final int cap;
     private final long seed;

@@ -16,11 +16,23 @@ public final class TableView {
     }
 
     /** Options a program chooses for its view. */
-    public record Style(boolean header, boolean hGrid, boolean vGrid, boolean stripes, int selected, boolean sheet, double fontScale) {
+    public record Style(boolean header, boolean hGrid, boolean vGrid, boolean stripes, int selected, boolean sheet, double fontScale, Color stripe) {
+        public Style(boolean header, boolean hGrid, boolean vGrid, boolean stripes, int selected, boolean sheet, double fontScale) {
+            this(header, hGrid, vGrid, stripes, selected, sheet, fontScale, null);
+        }
+
+        /**
+         * A list view's options. Some programs (of both classes) tint alternate rows — pale yellow, green or blue,
+         * as some finance programs' registers and some file managers' themes do.
+         */
         public static Style random(Ui u) {
             boolean grid = u.p(0.4);
-            return new Style(true, grid || u.p(0.3), grid && u.p(0.6), u.s.viewAlt() != u.s.view(), u.p(0.6) ? u.i(0, 12) : -1, false,
-                    u.p(0.8) ? 1f : u.u(0.9, 1.1));
+            Color tint = null;
+            if (!u.s.dark() && u.p(0.15)) {
+                tint = u.pick(new Color(0xfffbe6), new Color(0xeef8e8), new Color(0xeaf2fb), new Color(0xf6f0ff));
+            }
+            return new Style(true, grid || u.p(0.3), grid && u.p(0.6), tint != null || u.s.viewAlt() != u.s.view(), u.p(0.6) ? u.i(0, 12) : -1, false,
+                    u.p(0.8) ? 1f : u.u(0.9, 1.1), tint);
         }
 
         public static Style sheet(Ui u) {
@@ -84,7 +96,8 @@ public final class TableView {
                 break;
             }
             boolean sel = n == style.selected();
-            Color bg = sel ? s.selBg() : style.stripes() && n % 2 == 1 ? s.viewAlt() : s.view();
+            Color alt = style.stripe() != null ? style.stripe() : s.viewAlt();
+            Color bg = sel ? s.selBg() : style.stripes() && n % 2 == 1 ? alt : s.view();
             if (bg != s.view()) {
                 u.fill(bg, area.x + gutter, y, area.width - gutter, rowH);
             }
