@@ -27,7 +27,7 @@ class ContactSheetsTest {
         System.setProperty("java.awt.headless", "true");
         Path dir = Path.of("target", "contact-sheets");
         Files.createDirectories(dir);
-        SceneFactory factory = new SceneFactory(960, 2024L, PhotoLibrary.EMPTY);
+        SceneFactory factory = new SceneFactory(480, 2024L, PhotoLibrary.EMPTY);
         Map<String, List<ContactSheet.Tile>[]> byFamily = new LinkedHashMap<>();
         int perClass = Integer.getInteger("easel.sheets.per.class", 24);
         for (boolean financial : new boolean[] {true, false}) {

@@ -44,8 +44,13 @@ public final class Camera {
 
     /** A phone photo of {@code flat}; {@code screen} adds bezel, moiré and emission effects, else paper lighting. */
     public static Photo shoot(BufferedImage flat, Random r, PhotoLibrary photos, boolean screen, double maxFill) {
+        return shoot(flat, r, photos, screen, maxFill, Integer.MAX_VALUE);
+    }
+
+    /** @param maxLong the photo's long side is at most this (callers pass a little more than the output cap: no work on pixels that are shrunk away) */
+    public static Photo shoot(BufferedImage flat, Random r, PhotoLibrary photos, boolean screen, double maxFill, int maxLong) {
         boolean portrait = r.nextDouble() < 0.25;
-        int longSide = 1000 + r.nextInt(640);
+        int longSide = Math.min(1000 + r.nextInt(640), Math.max(320, maxLong));
         double aspect = r.nextBoolean() ? 4 / 3.0 : 16 / 9.0;
         int w = portrait ? (int) (longSide / aspect) : longSide;
         int h = portrait ? longSide : (int) (longSide / aspect);
@@ -177,7 +182,7 @@ public final class Camera {
                 }
             }
         }
-        if (r.nextDouble() < 0.6) {
+        if (r.nextDouble() < 0.5) {
             out = Pixels.boxBlur(out, w, h, 1 + (r.nextDouble() < 0.25 ? 1 : 0));
         }
         double sigma = 2 + r.nextDouble() * 7;

@@ -59,7 +59,7 @@ public final class SceneFactory {
                 int visible = 0;
                 for (int attempt = 0; attempt < 6; attempt++) {
                     // close-ups may cut the figures off; shoot again from further away until some stay in frame
-                    photo = Camera.shoot(s.image(), r, photos, true, attempt < 3 ? 1.15 : 0.9);
+                    photo = Camera.shoot(s.image(), r, photos, true, attempt < 3 ? 1.15 : 0.9, work());
                     visible = photo.visible(s.moneyBoxes());
                     if (!financial || visible >= ScreenScene.MIN_MONEY) {
                         break;
@@ -75,10 +75,10 @@ public final class SceneFactory {
                 String scene = "clean";
                 int money = p.money();
                 if (how < 0.25) {
-                    img = PageScene.scan(img, r);
+                    img = PageScene.scan(Output.fit(img, work()), r);
                     scene = "scan";
                 } else if (how < 0.45) {
-                    Camera.Photo photo = Camera.shoot(img, r, photos, false, 0.95);
+                    Camera.Photo photo = Camera.shoot(img, r, photos, false, 0.95, work());
                     img = photo.image();
                     money = photo.visible(p.moneyBoxes());
                     scene = "photo";
@@ -91,7 +91,7 @@ public final class SceneFactory {
                 BufferedImage img = m.image();
                 String scene = "clean";
                 if (r.nextDouble() < 0.2) {
-                    img = Camera.shoot(img, r, photos, r.nextBoolean(), 0.95).image();
+                    img = Camera.shoot(img, r, photos, r.nextBoolean(), 0.95, work()).image();
                     scene = "photo";
                 }
                 Output.Encoded e = Output.finish(img, r, cap, !scene.equals("clean"));
@@ -103,6 +103,11 @@ public final class SceneFactory {
                 return new Made(e.jpeg(), family, m.kind(), m.theme(), "drawn", e.width(), e.height(), 0);
             }
         }
+    }
+
+    /** Resolution to run scan and camera effects at: the cap with headroom, so small caps skip work on pixels that would be shrunk away. */
+    private int work() {
+        return Math.max(2 * cap, 480);
     }
 
     static String pick(double[] shares, Random r) {
