@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ class ContactSheetsTest {
                 SceneFactory.Made m = factory.make(financial, i);
                 @SuppressWarnings("unchecked")
                 List<ContactSheet.Tile>[] lists = byFamily.computeIfAbsent(m.family(), f -> new List[] {new ArrayList<>(), new ArrayList<>()});
-                BufferedImage img = ImageIO.read(new java.io.ByteArrayInputStream(m.jpeg()));
+                BufferedImage img = ImageIO.read(new ByteArrayInputStream(m.jpeg()));
                 lists[financial ? 0 : 1].add(new ContactSheet.Tile(img, m.renderer() + " " + m.scene()));
             }
         }

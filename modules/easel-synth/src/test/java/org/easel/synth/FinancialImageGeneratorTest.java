@@ -17,6 +17,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.easel.core.error.EaselException;
+import org.easel.synth.render.PhotoLibrary;
+import org.easel.synth.ui.ScreenFonts;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,7 +78,7 @@ class FinancialImageGeneratorTest {
         }
         assertFalse(m.files().stream().anyMatch(e -> e.kind().equals("financial") && e.family().equals("picture")), "pictures are never financial");
         assertEquals(20, m.families().values().stream().mapToInt(Integer::intValue).sum());
-        assertEquals(org.easel.synth.ui.ScreenFonts.fingerprint(), m.fontsFingerprint());
+        assertEquals(ScreenFonts.fingerprint(), m.fontsFingerprint());
         BufferedImage sheet = ImageIO.read(out.resolve("samples.png").toFile());
         assertEquals(8 * ContactSheet.CELL, sheet.getWidth());
         assertTrue(Files.exists(out.resolve("manifest.json")));
@@ -95,11 +98,11 @@ class FinancialImageGeneratorTest {
         assertTrue(crash.getMessage().contains("simulated crash"), crash.getMessage());
         assertFalse(Files.exists(out.resolve("manifest.json")), "no manifest for a half-written folder");
         assertTrue(Files.exists(out.resolve(FinancialImageGenerator.MARKER)));
-        assertTrue(gen.checkComplete(out, "none", org.easel.synth.ui.ScreenFonts.fingerprint()).isPresent());
+        assertTrue(gen.checkComplete(out, "none", ScreenFonts.fingerprint()).isPresent());
 
         Manifest m = gen.generateIfAbsent(out);
         assertEquals(20, m.files().size());
-        assertTrue(gen.checkComplete(out, "none", org.easel.synth.ui.ScreenFonts.fingerprint()).isEmpty());
+        assertTrue(gen.checkComplete(out, "none", ScreenFonts.fingerprint()).isEmpty());
         Manifest fresh = new FinancialImageGenerator(TINY, 1).generate(tmp.resolve("fresh"), SynthProgress.NONE);
         assertEquals(fresh.contentHash(), m.contentHash(), "regenerated folder equals a clean run");
     }
@@ -154,8 +157,8 @@ class FinancialImageGeneratorTest {
 
         Files.writeString(photos.resolve("p0.png"), "changed");
         FinancialImageGenerator changed = new FinancialImageGenerator(spec);
-        assertTrue(changed.checkComplete(tmp.resolve("out"), org.easel.synth.render.PhotoLibrary.load(photos).fingerprint(),
-                org.easel.synth.ui.ScreenFonts.fingerprint()).isPresent(),
+        assertTrue(changed.checkComplete(tmp.resolve("out"), PhotoLibrary.load(photos).fingerprint(),
+                ScreenFonts.fingerprint()).isPresent(),
                 "a changed photos folder invalidates the cache");
     }
 
@@ -163,7 +166,7 @@ class FinancialImageGeneratorTest {
     void sharedContentPhotosWork() {
         String shared = System.getProperty("easel.test.shared");
         Path content = shared == null ? null : Path.of(shared, "images", "content");
-        org.junit.jupiter.api.Assumptions.assumeTrue(content != null && Files.isDirectory(content), "shared images not available");
+        Assumptions.assumeTrue(content != null && Files.isDirectory(content), "shared images not available");
         Manifest m = new FinancialImageGenerator(new SynthSpec(2, 14, 1, 48, 12L, content)).generate(tmp.resolve("o"), SynthProgress.NONE);
         assertNotEquals("none", m.photosFingerprint());
         assertTrue(m.files().stream().anyMatch(e -> e.subtype().equals("picture-photo")), m.subtypes().toString());

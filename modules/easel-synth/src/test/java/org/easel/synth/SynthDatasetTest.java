@@ -9,10 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.easel.core.data.DataSplits;
 import org.easel.core.data.ImageFolderDataset;
 import org.easel.core.error.EaselException;
 import org.easel.core.train.TrainingListener;
+import org.easel.synth.ui.ScreenFonts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,7 +61,7 @@ class SynthDatasetTest {
         assertNotEquals(v1, root);
         assertEquals("v1 image", Files.readString(v1.resolve("train/financial/00000_invoice.jpg")));
         // the generator pointed at the 1.0 folder itself says why it does not reuse it
-        java.util.Optional<String> why = new FinancialImageGenerator(spec).checkComplete(v1, "none", org.easel.synth.ui.ScreenFonts.fingerprint());
+        Optional<String> why = new FinancialImageGenerator(spec).checkComplete(v1, "none", ScreenFonts.fingerprint());
         assertTrue(why.isPresent() && why.get().contains("generator version 1.0"), why.toString());
         // and a version-1 manifest still reads (fields added in 2.0 are simply absent)
         Manifest old = FinancialImageGenerator.readManifest(v1).orElseThrow();

@@ -4,6 +4,7 @@ import java.awt.Font;
 import java.awt.Rectangle;
 import java.util.List;
 import org.easel.synth.content.Finance;
+import org.easel.synth.render.Theme;
 import org.easel.synth.render.Words;
 import org.easel.synth.ui.Ui;
 
@@ -65,7 +66,7 @@ public final class CalendarApp implements App {
                 if (ey + 4 > y + ch) {
                     break;
                 }
-                u.round(org.easel.synth.render.Theme.alpha(u.s.accent(), 60), x + 3, ey - u.s.fontPx(), cw - 6, u.s.fontPx() * 1.4, 4);
+                u.round(Theme.alpha(u.s.accent(), 60), x + 3, ey - u.s.fontPx(), cw - 6, u.s.fontPx() * 1.4, 4);
                 if (financial) {
                     String label = u.pick(Finance.PAYEES);
                     String amount = env.money().amount(Math.exp(u.u(Math.log(5), Math.log(3000))), u.p(0.5) ? 2 : 0);

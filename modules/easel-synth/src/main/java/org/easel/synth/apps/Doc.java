@@ -3,11 +3,16 @@ package org.easel.synth.apps;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Rectangle;
+import java.awt.Shape;
 import java.awt.geom.AffineTransform;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.easel.synth.content.Finance;
+import org.easel.synth.content.Line;
 import org.easel.synth.content.Plain;
 import org.easel.synth.render.Money;
+import org.easel.synth.render.Theme;
 import org.easel.synth.render.Words;
 import org.easel.synth.ui.ChartView;
 import org.easel.synth.ui.ScreenFonts;
@@ -39,7 +44,7 @@ public final class Doc {
         }
 
         public static List<Kind> of(boolean financial, boolean web) {
-            return java.util.Arrays.stream(values()).filter(k -> k.financial == financial && k.web() == web).toList();
+            return Arrays.stream(values()).filter(k -> k.financial == financial && k.web() == web).toList();
         }
     }
 
@@ -126,7 +131,7 @@ public final class Doc {
                 s.red(), s.green(), s.link(), body, s.mono(), s.serif(), px, (int) Math.round(rowH), s.titleH(), s.radius());
         int w = (int) Math.min(area.width, Math.max(area.width * 0.55, u.u(0.6, 1.0) * area.width));
         TableView.draw(u.with(paper), new Rectangle(area.x, (int) (y + px * 0.5), w, height),
-                t, new TableView.Style(true, u.p(0.7), u.p(0.4), paper.viewAlt() != paper.view(), -1, false, 1f));
+                t, new TableView.Style(true, u.p(0.7), u.p(0.4), paper.viewAlt() != paper.view(), -1, false, 1f).printed());
         y += height + px * 1.2;
     }
 
@@ -144,19 +149,11 @@ public final class Doc {
         int fx = area.x + (area.width - fw) / 2;
         int fy = (int) (y + px * 0.5);
         AffineTransform old = u.g.getTransform();
-        java.awt.Shape clip = u.g.getClip();
+        Shape clip = u.g.getClip();
         u.g.clip(new Rectangle(fx, fy, fw, fh));
         u.g.translate(fx, fy);
         u.g.scale(scale, scale);
-        Ui inner = u.with(Skin.random(u.r));
-        Rectangle win = new Rectangle(0, 0, (int) (fw / scale), (int) (fh / scale));
-        Rectangle client = inner.window(win, app.title(inner), true, true);
-        if (app instanceof FormApp form && u.p(0.6)) {
-            inner.fill(inner.s.window(), client.x, client.y, client.width, client.height);
-            form.body(inner, Shell.inset(client, 12), env);
-        } else {
-            app.draw(inner, client, env);
-        }
+        Shell.window(u.with(Skin.random(u.r)), app, new Rectangle(0, 0, (int) (fw / scale), (int) (fh / scale)), false, env);
         u.g.setTransform(old);
         u.g.setClip(clip);
         u.outline(u.mix(u.s.view(), u.s.text(), 0.3), fx, fy, fw, fh, 0);
@@ -179,7 +176,7 @@ public final class Doc {
         }
         double top = y + px * 0.6;
         double end = u.paragraph(text, area.x + px * 1.2, top + px * 1.6, area.width - px * 2.4, area.y + area.height - px, f(Font.PLAIN, 0.95), ink, 1.3);
-        u.g.setColor(org.easel.synth.render.Theme.alpha(u.pick(u.s.accent(), new Color(0xf5c211), new Color(0x33d17a)), 40));
+        u.g.setColor(Theme.alpha(u.pick(u.s.accent(), new Color(0xf5c211), new Color(0x33d17a)), 40));
         u.g.fill(new Rectangle((int) area.x, (int) top, area.width, (int) (end - top)));
         u.fill(u.s.accent(), area.x, top, 4, end - top);
         u.paragraph(u.pick("Tip: ", "Note: ", "Important: ") + text, area.x + px * 1.2, top + px * 1.6, area.width - px * 2.4, area.y + area.height - px,
@@ -228,7 +225,7 @@ public final class Doc {
         y += ch + px;
     }
 
-    public void code(List<org.easel.synth.content.Line> lines) {
+    public void code(List<Line> lines) {
         if (full()) {
             return;
         }
@@ -277,7 +274,7 @@ public final class Doc {
             } else if (p < 0.6) {
                 chart(true);
             } else if (p < 0.75) {
-                List<String[]> total = new java.util.ArrayList<>();
+                List<String[]> total = new ArrayList<>();
                 total.add(new String[] {u.pick("Total", "Balance", "Amount due", "Net"), m.amount(u.u(10, 90000), 2)});
                 pairs(total, false, true);
             } else {
@@ -289,14 +286,7 @@ public final class Doc {
             } else if (p < 0.4) {
                 formula(Plain.formula(u));
             } else if (p < 0.55) {
-                Table t = Plain.numberSheet(u);
-                Table.Row head = t.rows.remove(0);
-                Table named = new Table();
-                for (String hname : head.cells) {
-                    named.col(named.columns.isEmpty() ? Table.Column.text(hname, 1) : Table.Column.number(hname));
-                }
-                named.rows.addAll(t.rows);
-                table(named, u.i(4, 12));
+                table(measurements(), u.i(4, 12));
             } else if (p < 0.65) {
                 tip(Words.paragraph(u.r, 1));
             } else if (p < 0.75) {
@@ -308,6 +298,18 @@ public final class Doc {
                         new CanvasApp(CanvasApp.Mode.IMAGE_EDITOR))), "Figure " + u.i(1, 9) + "." + u.i(1, 20) + ". " + Words.title(u.r, u.i(2, 4)));
             }
         }
+    }
+
+    /** A sheet of non-money figures as a document table: its first row becomes the column headers. */
+    private Table measurements() {
+        Table sheet = Plain.numberSheet(u);
+        Table.Row head = sheet.rows.remove(0);
+        Table named = new Table();
+        for (String name : head.cells) {
+            named.col(named.columns.isEmpty() ? Table.Column.text(name, 1) : Table.Column.number(name));
+        }
+        named.rows.addAll(sheet.rows);
+        return named;
     }
 
     private void opening(Kind kind) {
@@ -402,14 +404,7 @@ public final class Doc {
             case MANUAL -> {
                 headingLine(u.pick("Specifications", "Technical Data", "Results", "Measurements", "Appendix " + Words.upperLetters(u.r, 1)), 1.6);
                 para(Words.paragraph(u.r, u.i(1, 3)));
-                Table t = Plain.numberSheet(u);
-                Table.Row head = t.rows.remove(0);
-                Table named = new Table();
-                for (String hname : head.cells) {
-                    named.col(named.columns.isEmpty() ? Table.Column.text(hname, 1) : Table.Column.number(hname));
-                }
-                named.rows.addAll(t.rows);
-                table(named, 30);
+                table(measurements(), 30);
                 para(Words.paragraph(u.r, u.i(1, 3)));
             }
             case MINUTES -> {

@@ -3,9 +3,13 @@ package org.easel.synth.apps;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Rectangle;
+import java.awt.Shape;
 import java.util.List;
+import java.util.Locale;
+import org.easel.synth.render.Theme;
 import org.easel.synth.render.Words;
 import org.easel.synth.ui.Icons;
+import org.easel.synth.ui.Skin;
 import org.easel.synth.ui.Table;
 import org.easel.synth.ui.TableView;
 import org.easel.synth.ui.Ui;
@@ -30,7 +34,7 @@ public final class DocumentApp implements App {
 
     @Override
     public String name() {
-        return shell.name().toLowerCase(java.util.Locale.ROOT) + "." + kind.name().toLowerCase(java.util.Locale.ROOT);
+        return shell.name().toLowerCase(Locale.ROOT) + "." + kind.name().toLowerCase(Locale.ROOT);
     }
 
     @Override
@@ -56,7 +60,7 @@ public final class DocumentApp implements App {
         switch (shell) {
             case WRITER -> {
                 r = Shell.top(u, r, Shell.MENUS, Shell.randomTools(u), false);
-                r = org.easel.synth.apps.Shell.bottom(u, r, "Page " + u.i(1, 9) + " of " + u.i(9, 40) + "   " + String.format("%,d", u.i(100, 30000))
+                r = Shell.bottom(u, r, "Page " + u.i(1, 9) + " of " + u.i(9, 40) + "   " + String.format("%,d", u.i(100, 30000))
                         + " words", u.pick("English (UK)", "100%", "Default Page Style"), false);
                 if (u.p(0.7)) {
                     u.fill(u.s.window(), r.x, r.y, r.width, 18);
@@ -114,8 +118,8 @@ public final class DocumentApp implements App {
             page = new Rectangle(px, r.y + u.i(10, 30), pw, r.height + 400);
             u.fill(new Color(0, 0, 0, 40), page.x + 3, page.y + 3, page.width, page.height);
             u.fill(Color.WHITE, page.x, page.y, page.width, page.height);
-            Ui paper = u.with(org.easel.synth.ui.Skin.of(u.s.look(), false, u.r));
-            java.awt.Shape clip = u.g.getClip();
+            Ui paper = u.with(Skin.of(u.s.look(), false, u.r));
+            Shape clip = u.g.getClip();
             u.g.clip(r);
             int margin = (int) (pw * u.u(0.08, 0.13));
             new Doc(paper, env, new Rectangle(page.x + margin, page.y + margin, pw - 2 * margin, r.y + r.height - page.y - margin), u.s.fontPx() * (float) u.u(0.9,
@@ -128,7 +132,7 @@ public final class DocumentApp implements App {
                 int hh = (int) Math.round(u.s.fontPx() * u.u(3, 4.5));
                 Color band = u.p(0.5) ? u.s.accent() : u.mix(u.s.view(), u.s.text(), 0.06);
                 u.fill(band, r.x, r.y, r.width, hh);
-                Color ink = org.easel.synth.render.Theme.luminance(band) > 0.55 ? Color.BLACK : Color.WHITE;
+                Color ink = Theme.luminance(band) > 0.55 ? Color.BLACK : Color.WHITE;
                 double x = r.x + 24;
                 x += u.text(Words.title(u.r, u.i(1, 2)), x, u.baseline(u.ui(Font.BOLD, 1.4f), r.y, hh), u.ui(Font.BOLD, 1.4f), ink) + 40;
                 for (int k = 0; k < u.i(3, 6); k++) {
@@ -138,7 +142,7 @@ public final class DocumentApp implements App {
             }
             int side = (int) (r.width * u.u(0.04, 0.2));
             Rectangle area = new Rectangle(r.x + side, r.y + 10, Math.min(r.width - 2 * side, 1100), r.height - 10);
-            java.awt.Shape clip = u.g.getClip();
+            Shape clip = u.g.getClip();
             u.g.clip(r);
             new Doc(u, env, area, u.s.fontPx() * (float) u.u(1.0, 1.25), u.p(0.25)).fill(kind);
             u.g.setClip(clip);

@@ -3,6 +3,7 @@ package org.easel.synth.apps;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Rectangle;
+import java.awt.Shape;
 import java.util.ArrayList;
 import java.util.List;
 import org.easel.synth.content.Finance;
@@ -121,7 +122,7 @@ public final class EditorApp implements App {
         double x0 = r.x + (gutter ? u.width("0000", f) + 18 : 8);
         Color[] syntax = {new Color(dark ? 0x569cd6 : 0x0033b3), new Color(dark ? 0xce9178 : 0x067d17), new Color(dark ? 0x6a9955 : 0x8c8c8c),
                 new Color(dark ? 0xc586c0 : 0x871094)};
-        java.awt.Shape clip = u.g.getClip();
+        Shape clip = u.g.getClip();
         u.g.clip(r);
         for (int k = 0; k < lines.size() && k < n; k++) {
             double y = r.y + lineH * (k + 1) - lineH * 0.25;

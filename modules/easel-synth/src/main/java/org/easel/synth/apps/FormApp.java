@@ -2,7 +2,9 @@ package org.easel.synth.apps;
 
 import java.awt.Font;
 import java.awt.Rectangle;
+import java.awt.Shape;
 import java.util.List;
+import java.util.Locale;
 import org.easel.synth.content.Finance;
 import org.easel.synth.content.Plain;
 import org.easel.synth.render.Money;
@@ -41,7 +43,7 @@ public final class FormApp implements App {
 
     @Override
     public String name() {
-        return "form." + form.name().toLowerCase(java.util.Locale.ROOT);
+        return "form." + form.name().toLowerCase(Locale.ROOT);
     }
 
     @Override
@@ -99,7 +101,7 @@ public final class FormApp implements App {
         int h = u.s.rowH() + 4;
         double y = r.y;
         double gap = h + u.u(6, 14);
-        java.awt.Shape clip = u.g.getClip();
+        Shape clip = u.g.getClip();
         u.g.clip(r);
         switch (form) {
             case TRANSACTION, TRANSFER, NEW_ACCOUNT -> {
@@ -149,7 +151,7 @@ public final class FormApp implements App {
             }
             case INVOICE_EDITOR -> {
                 u.label("Customer:", r.x, y, labelW, h);
-                u.combo(r.x + labelW, y, fieldW, h, org.easel.synth.render.Words.company(u.r));
+                u.combo(r.x + labelW, y, fieldW, h, Words.company(u.r));
                 y += gap;
                 u.label("Date:", r.x, y, labelW, h);
                 u.field(r.x + labelW, y, fieldW * 0.6, h, Finance.date(u, 2, 2024, u.i(1, 12), u.i(1, 28)), false, false);
@@ -233,7 +235,7 @@ public final class FormApp implements App {
                 }
             }
             case ABOUT -> {
-                org.easel.synth.ui.Icons.draw(u, u.pick(Icons.Kind.values()), r.x + r.width / 2.0 - 32, y, 64);
+                Icons.draw(u, u.pick(Icons.Kind.values()), r.x + r.width / 2.0 - 32, y, 64);
                 y += 90;
                 u.textCenter(Words.title(u.r, u.i(1, 2)), r.x + r.width / 2.0, y, u.ui(Font.BOLD, 1.5f), u.s.text());
                 y += u.s.fontPx() * 2;

@@ -3,6 +3,7 @@ package org.easel.synth.apps;
 import java.awt.Font;
 import java.awt.Rectangle;
 import java.util.List;
+import java.util.Locale;
 import org.easel.synth.content.Finance;
 import org.easel.synth.content.Plain;
 import org.easel.synth.render.Money;
@@ -39,7 +40,7 @@ public final class ManagerApp implements App {
 
     @Override
     public String name() {
-        return "manager." + view.name().toLowerCase(java.util.Locale.ROOT);
+        return "manager." + view.name().toLowerCase(Locale.ROOT);
     }
 
     @Override
@@ -111,7 +112,7 @@ public final class ManagerApp implements App {
             u.fill(u.s.view(), parts[1].x, parts[1].y + 1, parts[1].width, parts[1].height - 1);
             double[] values = ChartView.walk(u, u.i(30, 120), Money.startPrice(u.r), 0.02);
             int year = u.i(2005, 2025);
-            ChartView.draw(u, parts[1], u.i(0, 3), values, v -> m.amount(v, 0), true, i -> org.easel.synth.render.Money.date(year, 0, i, 1),
+            ChartView.draw(u, parts[1], u.i(0, 3), values, v -> m.amount(v, 0), true, i -> Money.date(year, 0, i, 1),
                     u.pick("Value", "Portfolio value", "Net worth"), u.s.accent());
         } else if ((view == View.MAIL || view == View.INVOICES) && u.p(0.7)) {
             Rectangle[] parts = Shell.splitBottom(u, r, u.u(0.35, 0.55));
@@ -179,7 +180,7 @@ public final class ManagerApp implements App {
                 .col(Table.Column.text("Due", 0)).col(Table.Column.money("Amount")).col(Table.Column.text("Status", 0.5));
         for (int k = 0; k < rows; k++) {
             String status = u.pick("Paid", "Open", "Overdue", "Draft");
-            Table.Row row = t.add("INV-" + u.i(1000, 9999), org.easel.synth.render.Words.company(u.r), Finance.date(u, 2, u.i(2015, 2025), u.i(1, 12),
+            Table.Row row = t.add("INV-" + u.i(1000, 9999), Words.company(u.r), Finance.date(u, 2, u.i(2015, 2025), u.i(1, 12),
                     u.i(1, 28)), Finance.date(u, 2, u.i(2015, 2025), u.i(1, 12), u.i(1, 28)), m.amount(u.u(20, 20000), 2), status);
             if (status.equals("Overdue")) {
                 row.color(5, u.s.red());
@@ -229,6 +230,6 @@ public final class ManagerApp implements App {
                 y += u.s.fontPx() * 1.6;
             }
         }
-        u.paragraph(org.easel.synth.render.Words.paragraph(u.r, u.i(3, 8)), r.x + 16, y, r.width - 40, r.y + r.height - 10, f, u.s.text(), 1.3);
+        u.paragraph(Words.paragraph(u.r, u.i(3, 8)), r.x + 16, y, r.width - 40, r.y + r.height - 10, f, u.s.text(), 1.3);
     }
 }

@@ -2,6 +2,7 @@ package org.easel.synth.apps;
 
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
+import java.util.Random;
 import org.easel.synth.render.Ctx;
 import org.easel.synth.render.PhotoLibrary;
 import org.easel.synth.render.SceneRenderer;
@@ -14,12 +15,12 @@ public final class Picture {
     private Picture() {
     }
 
-    public static BufferedImage make(java.util.Random r, PhotoLibrary photos, int w, int h) {
+    public static BufferedImage make(Random r, PhotoLibrary photos, int w, int h) {
         return make(r, photos, w, h, true);
     }
 
     /** @param any false for wallpapers: photos and landscapes only, no doodles or textures */
-    public static BufferedImage make(java.util.Random r, PhotoLibrary photos, int w, int h, boolean any) {
+    public static BufferedImage make(Random r, PhotoLibrary photos, int w, int h, boolean any) {
         int cw = Math.max(8, Math.min(w, 520));
         int ch = Math.max(8, (int) Math.round(cw * h / (double) Math.max(1, w)));
         if (!photos.isEmpty() && r.nextDouble() < 0.6) {

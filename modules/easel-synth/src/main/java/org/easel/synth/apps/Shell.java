@@ -1,6 +1,9 @@
 package org.easel.synth.apps;
 
 import java.awt.Rectangle;
+import java.awt.Shape;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.easel.synth.ui.Icons;
 import org.easel.synth.ui.Skin;
@@ -46,10 +49,10 @@ public final class Shell {
     }
 
     public static List<Icons.Kind> randomTools(Ui u) {
-        List<Icons.Kind> all = new java.util.ArrayList<>(List.of(Icons.Kind.FILE, Icons.Kind.FOLDER, Icons.Kind.SAVE, Icons.Kind.PRINT, Icons.Kind.UNDO,
+        List<Icons.Kind> all = new ArrayList<>(List.of(Icons.Kind.FILE, Icons.Kind.FOLDER, Icons.Kind.SAVE, Icons.Kind.PRINT, Icons.Kind.UNDO,
                 Icons.Kind.CUT, Icons.Kind.COPY, Icons.Kind.PLUS, Icons.Kind.MINUS, Icons.Kind.TRASH, Icons.Kind.PENCIL, Icons.Kind.SEARCH,
                 Icons.Kind.REFRESH, Icons.Kind.CHART, Icons.Kind.GEAR, Icons.Kind.BACK, Icons.Kind.FORWARD));
-        java.util.Collections.shuffle(all, u.r);
+        Collections.shuffle(all, u.r);
         return all.subList(0, u.i(4, 12));
     }
 
@@ -93,6 +96,25 @@ public final class Shell {
         u.fill(u.s.window(), right.x, right.y, right.width, right.height);
         u.vline(u.s.border(), right.x, c.y, c.height);
         return new Rectangle[] {left, right};
+    }
+
+    /**
+     * A program in a window: frame and title bar, then its content clipped to the client area. A form is shown
+     * half the time as a bare settings page (no side panel), as small preference windows are.
+     *
+     * @param framed false for a maximised window (no border, shadow or rounded corners)
+     */
+    public static void window(Ui u, App app, Rectangle win, boolean framed, Env env) {
+        Rectangle client = u.window(win, app.title(u), true, !framed);
+        Shape clip = u.g.getClip();
+        u.g.clip(client);
+        if (app instanceof FormApp form && u.p(0.5)) {
+            u.fill(u.s.window(), client.x, client.y, client.width, client.height);
+            form.body(u, inset(client, 16), env);
+        } else {
+            app.draw(u, client, env);
+        }
+        u.g.setClip(clip);
     }
 
     public static Rectangle inset(Rectangle r, int d) {

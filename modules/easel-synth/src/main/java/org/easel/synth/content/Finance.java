@@ -264,7 +264,7 @@ public final class Finance {
             double price = Money.startPrice(u.r);
             int shares = u.i(1, 800);
             double change = u.u(-0.35, 0.6);
-            Table.Row r = t.add(Money.ticker(u.r), org.easel.synth.render.Words.company(u.r), Integer.toString(shares), m.amount(price, 2),
+            Table.Row r = t.add(Money.ticker(u.r), Words.company(u.r), Integer.toString(shares), m.amount(price, 2),
                     m.number(price * shares, 2), m.signed(price * shares * change, 2), m.percent(change * 100, true));
             Color c = change < 0 ? u.s.red() : u.s.green();
             r.color(5, c).color(6, c);

@@ -381,8 +381,8 @@ public final class Plain {
     /** A help page's numbered steps for some ordinary program. */
     public static List<String> steps(Ui u, int n) {
         String[] verbs = {"Open the", "Choose", "Click", "Select", "Drag the", "Press", "Enter a name in the", "Enable", "Set the", "Close the"};
-        String[] things = {"Layers dialog", "File ▸ Export As…", "Preferences window", "Brush tool", "Levels dialog", "Print Preview", "Styles pane",
-                "Insert ▸ Image", "Tools ▸ Options", "histogram channel to Value", "zoom to 100%", "spell checker", "OK button", "Filters menu",
+        String[] things = {"Layers dialog", "File › Export As…", "Preferences window", "Brush tool", "Levels dialog", "Print Preview", "Styles pane",
+                "Insert › Image", "Tools › Options", "histogram channel to Value", "zoom to 100%", "spell checker", "OK button", "Filters menu",
                 "document outline", "page margins to 2 cm", "Crop tool", "Ctrl+S", "Undo History", "network settings"};
         List<String> out = new ArrayList<>();
         for (int k = 0; k < n; k++) {

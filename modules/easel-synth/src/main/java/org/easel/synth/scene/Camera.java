@@ -1,8 +1,10 @@
 package org.easel.synth.scene;
 
 import java.awt.Color;
+import java.awt.Rectangle;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
+import java.util.List;
 import java.util.Random;
 import org.easel.synth.render.Backdrops;
 import org.easel.synth.render.Ctx;
@@ -31,9 +33,9 @@ public final class Camera {
         }
 
         /** How many of the boxes' centres are inside the photo. */
-        public int visible(java.util.List<java.awt.Rectangle> boxes) {
+        public int visible(List<Rectangle> boxes) {
             int n = 0;
-            for (java.awt.Rectangle b : boxes) {
+            for (Rectangle b : boxes) {
                 if (map(b.getCenterX(), b.getCenterY()) != null) {
                     n++;
                 }

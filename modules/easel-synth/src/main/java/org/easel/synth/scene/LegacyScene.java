@@ -1,5 +1,6 @@
 package org.easel.synth.scene;
 
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,7 +71,7 @@ public final class LegacyScene {
             int[][] screens = ScreenScene.SCREENS;
             int[] s = screens[r.nextInt(screens.length)];
             BufferedImage img = new BufferedImage(s[0], s[1], BufferedImage.TYPE_INT_RGB);
-            java.awt.Graphics2D g = img.createGraphics();
+            Graphics2D g = img.createGraphics();
             Desktop.wallpaper(new Ui(g, Skin.random(r), r, new TextLog()), photos, s[0], s[1]);
             g.dispose();
             return new Made(img, "wallpaper", "wallpaper");

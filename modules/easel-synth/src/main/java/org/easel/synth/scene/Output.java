@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.Random;
 import javax.imageio.ImageIO;
 import org.easel.synth.render.Jpeg;
@@ -28,7 +29,7 @@ public final class Output {
         float[] acc = new float[dw * 3];
         int[] out = new int[dw * dh];
         for (int y = 0; y < dh; y++) {
-            java.util.Arrays.fill(acc, 0f);
+            Arrays.fill(acc, 0f);
             for (int k = 0; k < yi[y].length; k++) {
                 int base = yi[y][k] * sw;
                 float wy = yw[y][k];

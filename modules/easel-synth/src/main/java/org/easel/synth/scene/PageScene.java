@@ -1,12 +1,15 @@
 package org.easel.synth.scene;
 
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
+import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import org.easel.synth.apps.Doc;
 import org.easel.synth.apps.Env;
@@ -66,7 +69,7 @@ public final class PageScene {
         Env env = Env.of(u, photos);
         new Doc(u, env, new Rectangle(margin, margin, w - 2 * margin, h - 2 * margin), px, r.nextDouble() < 0.5).fill(kind);
         if (r.nextDouble() < 0.6) {
-            u.textCenter(Integer.toString(1 + r.nextInt(40)), w / 2.0, h - margin / 2.0, u.font(skin.ui(), java.awt.Font.PLAIN, px * 0.85f), skin.dim());
+            u.textCenter(Integer.toString(1 + r.nextInt(40)), w / 2.0, h - margin / 2.0, u.font(skin.ui(), Font.PLAIN, px * 0.85f), skin.dim());
         }
         g.dispose();
         Rectangle capture = new Rectangle(0, 0, w, h);
@@ -81,7 +84,7 @@ public final class PageScene {
         if (!financial && log.moneyCount() > 0) {
             throw new IllegalStateException("label rule broken: non-financial page " + kind + " drew money");
         }
-        return new Page(img, kind.name().toLowerCase(java.util.Locale.ROOT), "paper-" + (int) dpi + "dpi", boxes.size(), boxes);
+        return new Page(img, kind.name().toLowerCase(Locale.ROOT), "paper-" + (int) dpi + "dpi", boxes.size(), boxes);
     }
 
     /** A flatbed scan: slight rotation, paper tint, grey, specks, softness. Text stays where it was within a few pixels. */
@@ -92,7 +95,7 @@ public final class PageScene {
         Graphics2D g = out.createGraphics();
         g.setColor(new Color(235 + r.nextInt(20), 235 + r.nextInt(20), 228 + r.nextInt(25)));
         g.fillRect(0, 0, w, h);
-        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
         g.drawImage(page, AffineTransform.getRotateInstance(Math.toRadians(r.nextGaussian() * 0.8), w / 2.0, h / 2.0), null);
         g.dispose();
         int[] px = Pixels.of(out);

@@ -4,6 +4,7 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.RenderingHints;
+import java.awt.Shape;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Random;
@@ -88,7 +89,7 @@ public final class ScreenScene {
             case "maximised" -> {
                 Desktop.wallpaper(u, photos, logical.width, logical.height);
                 Rectangle work = Desktop.bars(u, logical.width, logical.height);
-                drawApp(u, main, work, true, env);
+                Shell.window(u, main, work, false, env);
                 maybeDialog(u, r, financial, work, env);
             }
             case "desktop", "region" -> {
@@ -99,15 +100,15 @@ public final class ScreenScene {
                 int behind = nb < 0.5 ? 0 : nb < 0.85 ? 1 : 2;
                 for (int k = 0; k < behind; k++) {
                     App other = Programs.program(financial && r.nextBoolean(), r);
-                    drawApp(u, other, place(r, work, 0.4, 0.8), false, env);
+                    Shell.window(u, other, place(r, work, 0.4, 0.8), true, env);
                 }
                 boolean max = mode.equals("region") && r.nextDouble() < 0.5;
-                drawApp(u, main, max ? work : place(r, work, 0.55, 0.95), !max, env);
+                Shell.window(u, main, max ? work : place(r, work, 0.55, 0.95), !max, env);
                 maybeDialog(u, r, financial, work, env);
             }
             case "window" -> {
                 backdrop(u, r, photos, logical);
-                drawApp(u, main, new Rectangle(margin, margin, lw, lh), margin == 0, env);
+                Shell.window(u, main, new Rectangle(margin, margin, lw, lh), true, env);
             }
             default -> {
                 backdrop(u, r, photos, logical);
@@ -146,19 +147,6 @@ public final class ScreenScene {
         } else {
             u.fill(p < 0.7 ? Color.WHITE : p < 0.85 ? Color.BLACK : u.s.window(), 0, 0, area.width, area.height);
         }
-    }
-
-    static void drawApp(Ui u, App app, Rectangle win, boolean framed, Env env) {
-        Rectangle client = u.window(win, app.title(u), true, !framed);
-        java.awt.Shape clip = u.g.getClip();
-        u.g.clip(client);
-        if (app instanceof FormApp form && u.p(0.5)) {
-            u.fill(u.s.window(), client.x, client.y, client.width, client.height);
-            form.body(u, Shell.inset(client, 18), env);
-        } else {
-            app.draw(u, client, env);
-        }
-        u.g.setClip(clip);
     }
 
     private static void maybeDialog(Ui u, Random r, boolean financial, Rectangle work, Env env) {

@@ -7,6 +7,8 @@ import java.awt.Rectangle;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.util.function.DoubleFunction;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.IntFunction;
 import org.easel.synth.render.Theme;
 
 /**
@@ -29,7 +31,7 @@ public final class ChartView {
      * @param xLabel    formats the i-th x tick
      */
     public static void draw(Ui u, Rectangle area, int type, double[] values, DoubleFunction<String> yLabel, boolean money,
-                            java.util.function.IntFunction<String> xLabel, String title, Color series) {
+                            IntFunction<String> xLabel, String title, Color series) {
         Skin s = u.s;
         Font f = u.ui(Font.PLAIN, 0.9f);
         double top = area.y + 8;
@@ -81,7 +83,7 @@ public final class ChartView {
         double step = plot.width / Math.max(1, values.length - (type == BARS || type == CANDLES ? 0 : 1));
         final double lo0 = min;
         final double range = max - min;
-        java.util.function.DoubleUnaryOperator yOf = v -> plot.y + plot.height - (v - lo0) / range * plot.height;
+        DoubleUnaryOperator yOf = v -> plot.y + plot.height - (v - lo0) / range * plot.height;
         switch (type) {
             case BARS -> {
                 for (int k = 0; k < values.length; k++) {

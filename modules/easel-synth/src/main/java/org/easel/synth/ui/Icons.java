@@ -3,6 +3,7 @@ package org.easel.synth.ui;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.Shape;
 import java.awt.geom.Arc2D;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
@@ -200,7 +201,7 @@ public final class Icons {
         }
     }
 
-    static java.awt.Shape star(double cx, double cy, double ro, double ri) {
+    static Shape star(double cx, double cy, double ro, double ri) {
         Path2D.Double p = new Path2D.Double();
         for (int k = 0; k < 10; k++) {
             double a = -Math.PI / 2 + k * Math.PI / 5;

@@ -1,12 +1,14 @@
 package org.easel.synth.ui;
 
 import java.awt.GraphicsEnvironment;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import org.easel.core.io.Hashing;
 
 /**
@@ -55,12 +57,12 @@ public final class ScreenFonts {
         for (List<String> role : List.of(ADWAITA, BREEZE, WINDOWS, MACOS, CLASSIC, MONO, SERIF, DOCUMENT_SANS)) {
             all.addAll(available(role, "-"));
         }
-        return Hashing.sha256(String.join(",", all).getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 16);
+        return Hashing.sha256(String.join(",", all).getBytes(StandardCharsets.UTF_8)).substring(0, 16);
     }
 
     /** Families of all roles present on this machine (for the README's "with / without the packages" note and logs). */
     public static List<String> presentFamilies() {
-        Set<String> seen = new java.util.TreeSet<>();
+        Set<String> seen = new TreeSet<>();
         for (List<String> role : List.of(ADWAITA, BREEZE, WINDOWS, MACOS, CLASSIC, MONO, SERIF, DOCUMENT_SANS)) {
             for (String f : role) {
                 if (installed().contains(f)) {

@@ -2,6 +2,7 @@ package org.easel.synth.ui;
 
 import java.awt.Color;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import org.easel.synth.render.Theme;
 
@@ -23,7 +24,7 @@ public record Skin(Look look, boolean dark, Color window, Color view, Color view
         ADWAITA, BREEZE, WINDOWS, MACOS, CLASSIC;
 
         public String id() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

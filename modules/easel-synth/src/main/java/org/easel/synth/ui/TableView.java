@@ -16,9 +16,15 @@ public final class TableView {
     }
 
     /** Options a program chooses for its view. */
-    public record Style(boolean header, boolean hGrid, boolean vGrid, boolean stripes, int selected, boolean sheet, double fontScale, Color stripe) {
+    public record Style(boolean header, boolean hGrid, boolean vGrid, boolean stripes, int selected, boolean sheet, double fontScale, Color stripe,
+                        boolean scrollbar) {
         public Style(boolean header, boolean hGrid, boolean vGrid, boolean stripes, int selected, boolean sheet, double fontScale) {
-            this(header, hGrid, vGrid, stripes, selected, sheet, fontScale, null);
+            this(header, hGrid, vGrid, stripes, selected, sheet, fontScale, null, true);
+        }
+
+        /** The same table printed in a document or web page: no scroll bar. */
+        public Style printed() {
+            return new Style(header, hGrid, vGrid, stripes, selected, sheet, fontScale, stripe, false);
         }
 
         /**
@@ -32,7 +38,7 @@ public final class TableView {
                 tint = u.pick(new Color(0xfffbe6), new Color(0xeef8e8), new Color(0xeaf2fb), new Color(0xf6f0ff));
             }
             return new Style(true, grid || u.p(0.3), grid && u.p(0.6), tint != null || u.s.viewAlt() != u.s.view(), u.p(0.6) ? u.i(0, 12) : -1, false,
-                    u.p(0.8) ? 1f : u.u(0.9, 1.1), tint);
+                    u.p(0.8) ? 1f : u.u(0.9, 1.1), tint, true);
         }
 
         public static Style sheet(Ui u) {
@@ -172,7 +178,7 @@ public final class TableView {
             }
         }
         double visible = Math.max(0.05, Math.min(1, (area.height - headH) / (double) Math.max(1, rowH * Math.max(1, t.rows.size() + u.i(0, 40)))));
-        if (visible < 1 || u.p(0.3)) {
+        if (style.scrollbar() && (visible < 1 || u.p(0.3))) {
             u.vscroll(area.x + area.width - scroll, area.y + (style.header() ? headH : 0), area.height - (style.header() ? headH : 0), u.u(0, 1),
                     visible);
         }

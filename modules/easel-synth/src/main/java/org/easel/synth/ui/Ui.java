@@ -10,6 +10,7 @@ import java.awt.Rectangle;
 import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
+import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.geom.RoundRectangle2D;
 import java.util.HashMap;
@@ -28,6 +29,8 @@ public final class Ui {
     public final Skin s;
     public final Random r;
     public final TextLog log;
+    /** The face used for glyphs the chosen font lacks, as fontconfig would pick one. */
+    static final String FALLBACK = "DejaVu Sans";
     private final Map<String, Font> fonts = new HashMap<>();
 
     public Ui(Graphics2D g, Skin s, Random r, TextLog log) {
@@ -111,6 +114,10 @@ public final class Ui {
     private int draw(String text, double x, double y, Font f, Color c, boolean money) {
         if (text == null || text.isEmpty()) {
             return 0;
+        }
+        if (f.canDisplayUpTo(text) != -1) {
+            // real desktops fall back to another face for missing glyphs (★, √, ›); Java2D draws boxes instead
+            f = font(FALLBACK, f.getStyle(), f.getSize2D());
         }
         g.setFont(f);
         g.setColor(c);
@@ -280,7 +287,7 @@ public final class Ui {
     /** A small right- or down-pointing triangle, as tree expanders draw. */
     public void expander(double cx, double cy, boolean open, Color c) {
         g.setColor(c);
-        java.awt.geom.Path2D.Double p = new java.awt.geom.Path2D.Double();
+        Path2D.Double p = new Path2D.Double();
         if (open) {
             p.moveTo(cx - 4, cy - 2);
             p.lineTo(cx + 4, cy - 2);

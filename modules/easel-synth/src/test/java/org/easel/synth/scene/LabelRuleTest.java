@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.easel.synth.apps.App;
 import org.easel.synth.apps.Env;
+import org.easel.synth.apps.Shell;
 import org.easel.synth.render.PhotoLibrary;
 import org.easel.synth.ui.Skin;
 import org.easel.synth.ui.TextLog;
@@ -40,7 +41,7 @@ class LabelRuleTest {
         Graphics2D g = img.createGraphics();
         TextLog log = new TextLog();
         Ui u = new Ui(g, Skin.random(r), r, log);
-        ScreenScene.drawApp(u, app, new Rectangle(0, 0, 1280, 800), false, Env.of(u, PhotoLibrary.EMPTY));
+        Shell.window(u, app, new Rectangle(0, 0, 1280, 800), false, Env.of(u, PhotoLibrary.EMPTY));
         g.dispose();
         return log;
     }
