@@ -56,7 +56,12 @@ public final class ContactSheet {
         for (int i = 0; i < tiles.size(); i++) {
             int x = (i % columns) * CELL;
             int y = y0 + (i / columns) * (CELL + LABEL);
-            g.drawImage(tiles.get(i).image(), x + 1, y + 1, CELL - 2, CELL - 2, null);
+            // natural-size images keep their aspect inside the cell
+            BufferedImage img = tiles.get(i).image();
+            double s = (CELL - 2) / (double) Math.max(img.getWidth(), img.getHeight());
+            int dw = Math.max(1, (int) Math.round(img.getWidth() * s));
+            int dh = Math.max(1, (int) Math.round(img.getHeight() * s));
+            g.drawImage(img, x + 1 + (CELL - 2 - dw) / 2, y + 1 + (CELL - 2 - dh) / 2, dw, dh, null);
             g.setColor(new Color(0xdddddd));
             g.drawString(tiles.get(i).caption(), x + 4, y + CELL + 13);
         }

@@ -28,25 +28,32 @@ import org.easel.core.error.EaselException;
 import org.easel.core.io.AtomicFiles;
 import org.easel.core.io.Hashing;
 import org.easel.core.io.Json;
-import org.easel.synth.render.ImageFactory;
 import org.easel.synth.render.PhotoLibrary;
+import org.easel.synth.scene.SceneFactory;
+import org.easel.synth.ui.ScreenFonts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes a synthetic financial / non-financial image dataset:
+ * Writes a synthetic financial / non-financial image dataset (generator 2: screenshots of programs of both
+ * classes at screen resolution, photos of screens, document pages, graphics and pictures; see the module README
+ * for what is drawn and the label rule):
  * <pre>
  *   outDir/train/financial/*.jpg      outDir/train/non_financial/*.jpg
  *   outDir/test/financial/*.jpg       outDir/test/non_financial/*.jpg
  *   outDir/samples.png                outDir/manifest.json   (written last)
  * </pre>
  * Image i of a class is drawn from a Random seeded by (seed, class, i) alone, so the output is
- * byte-identical whatever the thread count or order. The first {@code testPerClass} indices of
- * each class go to test/.
+ * byte-identical whatever the thread count or order (on machines with the same fonts: the manifest records
+ * which screen fonts were found). The first {@code testPerClass} indices of each class go to test/. Images keep
+ * their natural size up to the spec's long-side cap.
  */
 public final class FinancialImageGenerator {
-    /** Bump when any drawing changes: cached folders made by another version are regenerated. */
-    public static final String GENERATOR_VERSION = "1.0";
+    /**
+     * Bump when any drawing changes: cached folders made by another version are regenerated, and the folder name
+     * {@link SynthDataset#folderName} carries it, so a 1.0 dataset (224-px squares) is never mistaken for a 2.0 one.
+     */
+    public static final String GENERATOR_VERSION = "2.0";
     public static final String MANIFEST = "manifest.json";
     public static final String SAMPLES = "samples.png";
     /** Present while a folder is being written; a folder with it and no manifest was interrupted. */
@@ -82,7 +89,7 @@ public final class FinancialImageGenerator {
     /** Reuses {@code outDir} when it holds a complete dataset of this spec; otherwise (re)generates it. */
     public Manifest generateIfAbsent(Path outDir, SynthProgress progress) {
         PhotoLibrary photos = PhotoLibrary.load(spec.photosDir());
-        Optional<String> problem = checkComplete(outDir, photos.fingerprint());
+        Optional<String> problem = checkComplete(outDir, photos.fingerprint(), ScreenFonts.fingerprint());
         if (problem.isEmpty()) {
             LOG.info("Synthetic dataset in {} is complete for this spec; reusing it", outDir);
             return readManifest(outDir).orElseThrow();
@@ -106,7 +113,7 @@ public final class FinancialImageGenerator {
         SynthProgress listener = progress == null ? SynthProgress.NONE : progress;
         prepare(outDir);
         long start = System.nanoTime();
-        ImageFactory factory = new ImageFactory(spec.size(), spec.seed(), photos);
+        SceneFactory factory = new SceneFactory(spec.size(), spec.seed(), photos);
         int total = spec.total();
         Manifest.FileEntry[] entries = new Manifest.FileEntry[total];
         AtomicInteger next = new AtomicInteger();
@@ -177,33 +184,35 @@ public final class FinancialImageGenerator {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         writeSamples(outDir, entries);
-        Manifest manifest = manifest(entries, photos.fingerprint());
+        Manifest manifest = manifest(entries, photos.fingerprint(), ScreenFonts.fingerprint());
         AtomicFiles.writeString(outDir.resolve(MANIFEST), Json.pretty(manifest));
         try {
             Files.deleteIfExists(outDir.resolve(MARKER));
         } catch (IOException e) {
             LOG.warn("Could not remove {}: {}", outDir.resolve(MARKER), e.getMessage());
         }
-        LOG.info("Generated {} synthetic images ({} px) in {} s -> {}", total, spec.size(), String.format("%.1f", seconds), outDir);
+        LOG.info("Generated {} synthetic images (long side <= {} px) in {} s ({} images/s, {} MB) -> {}", total, spec.size(), String.format("%.1f", seconds),
+                String.format("%.1f", total / seconds), Math.round(manifest.files().stream().mapToLong(Manifest.FileEntry::bytes).sum() / 1e6), outDir);
         return manifest;
     }
 
-    private Manifest.FileEntry makeOne(Path outDir, ImageFactory factory, int job) {
+    private Manifest.FileEntry makeOne(Path outDir, SceneFactory factory, int job) {
         boolean financial = job < spec.financialCount();
         int index = financial ? job : job - spec.financialCount();
         String split = index < spec.testPerClass() ? "test" : "train";
         String cls = financial ? "financial" : "non_financial";
-        ImageFactory.Made made = factory.make(financial, index);
+        SceneFactory.Made made = factory.make(financial, index);
         String rel = split + "/" + cls + "/" + String.format("%05d_%s.jpg", index, made.subtype());
         try {
             Files.write(outDir.resolve(rel), made.jpeg());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Manifest.FileEntry(rel, cls, made.subtype(), split, made.jpeg().length, Hashing.sha256(made.jpeg()));
+        return new Manifest.FileEntry(rel, cls, made.subtype(), split, made.jpeg().length, Hashing.sha256(made.jpeg()), made.family(), made.renderer(),
+                made.theme(), made.scene(), made.width(), made.height(), made.money());
     }
 
-    private Manifest manifest(Manifest.FileEntry[] entries, String photosFingerprint) {
+    private Manifest manifest(Manifest.FileEntry[] entries, String photosFingerprint, String fontsFingerprint) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (String split : SPLITS) {
             for (String cls : CLASSES) {
@@ -211,13 +220,15 @@ public final class FinancialImageGenerator {
             }
         }
         Map<String, Integer> subtypes = new TreeMap<>();
+        Map<String, Integer> families = new TreeMap<>();
         MessageDigest md = Hashing.sha256();
         for (Manifest.FileEntry e : entries) {
             counts.merge(e.split() + "/" + e.kind(), 1, Integer::sum);
             subtypes.merge(e.subtype(), 1, Integer::sum);
+            families.merge(e.kind() + "/" + e.family(), 1, Integer::sum);
             md.update((e.path() + " " + e.sha256() + "\n").getBytes(StandardCharsets.UTF_8));
         }
-        return new Manifest(GENERATOR_VERSION, Manifest.SpecEntry.of(spec), photosFingerprint, counts, subtypes,
+        return new Manifest(GENERATOR_VERSION, Manifest.SpecEntry.of(spec), photosFingerprint, fontsFingerprint, counts, subtypes, families,
                 HexFormat.of().formatHex(md.digest()), List.of(entries));
     }
 
@@ -295,7 +306,7 @@ public final class FinancialImageGenerator {
     }
 
     /** Empty when {@code outDir} holds a complete dataset for this spec; otherwise the reason it does not. */
-    Optional<String> checkComplete(Path outDir, String photosFingerprint) {
+    Optional<String> checkComplete(Path outDir, String photosFingerprint, String fontsFingerprint) {
         if (!Files.isDirectory(outDir)) {
             return Optional.of("folder does not exist");
         }
@@ -308,7 +319,11 @@ public final class FinancialImageGenerator {
         }
         Manifest m = read.get();
         if (!GENERATOR_VERSION.equals(m.generatorVersion())) {
-            return Optional.of("made by generator version " + m.generatorVersion() + ", current is " + GENERATOR_VERSION);
+            return Optional.of("made by generator version " + m.generatorVersion() + ", current is " + GENERATOR_VERSION
+                    + (m.generatorVersion() != null && m.generatorVersion().startsWith("1.") ? " (1.x drew 224-px squares of another mix)" : ""));
+        }
+        if (!fontsFingerprint.equals(m.fontsFingerprint())) {
+            return Optional.of("made with other screen fonts installed (fonts " + m.fontsFingerprint() + ", here " + fontsFingerprint + ")");
         }
         if (m.spec() == null || !m.spec().sameImages(spec) || !photosFingerprint.equals(m.photosFingerprint())) {
             return Optional.of("made for another spec " + Json.line(m.spec()));

@@ -36,7 +36,10 @@ public final class SynthDataset {
         };
     }
 
-    /** A readable folder name that differs whenever the images would. */
+    /**
+     * A readable folder name that differs whenever the images would. It starts with the generator version, so a
+     * cache of another version sits in another folder and is left as it is (a 1.0 folder stays a readable image folder).
+     */
     public static String folderName(SynthSpec spec) {
         return "financial-synth-v" + FinancialImageGenerator.GENERATOR_VERSION + "-" + spec.financialCount() + "f-" + spec.nonFinancialCount() + "n-"
                 + spec.testPerClass() + "t-" + spec.size() + "px-seed" + spec.seed() + (spec.photosDir() == null ? "" : "-photos");

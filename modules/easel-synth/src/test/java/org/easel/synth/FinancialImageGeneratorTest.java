@@ -18,12 +18,13 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.easel.core.error.EaselException;
 import org.easel.synth.render.PhotoLibrary;
+import org.easel.synth.ui.ScreenFonts;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FinancialImageGeneratorTest {
-    /** 12 financial + 8 non-financial at 64 px, 3 of each held out: tiny but every code path runs. */
+    /** 12 financial + 8 non-financial, long side capped at 64 px, 3 of each held out: tiny but every code path runs. */
     private static final SynthSpec TINY = new SynthSpec(12, 8, 3, 64, 7L, null);
 
     @TempDir
@@ -64,15 +65,20 @@ class FinancialImageGeneratorTest {
         assertEquals(64, m.contentHash().length());
         for (Manifest.FileEntry e : m.files()) {
             BufferedImage img = ImageIO.read(out.resolve(e.path()).toFile());
-            assertEquals(64, img.getWidth(), e.path());
-            assertEquals(64, img.getHeight(), e.path());
+            // every drawn image is larger than 64 px, so the cap shrinks its long side to exactly 64, aspect kept
+            assertEquals(64, Math.max(img.getWidth(), img.getHeight()), e.path());
+            assertEquals(e.width(), img.getWidth(), e.path());
+            assertEquals(e.height(), img.getHeight(), e.path());
             assertTrue(e.path().contains(e.subtype()), e.path());
             assertTrue(e.path().startsWith(e.split() + "/" + e.kind() + "/"), e.path());
+            assertTrue(e.subtype().startsWith(e.family() + "-"), e.subtype());
+            assertTrue(e.theme() != null && e.scene() != null && e.renderer() != null, e.toString());
+            // the label rule, as recorded: financial images show money (or are generator-1 kinds, -1); others show none
+            assertTrue(e.kind().equals("financial") ? e.money() != 0 && (e.money() == -1 || e.money() >= 2) : e.money() <= 0, e.toString());
         }
-        // the files' kinds come from the right catalogue
-        assertTrue(m.files().stream().filter(e -> e.kind().equals("financial")).allMatch(e -> List.of("candlestick_chart", "line_chart",
-                "area_chart", "bar_chart", "income_statement", "balance_sheet", "spreadsheet", "invoice", "receipt", "ticker_board",
-                "trading_screen", "dashboard").contains(e.subtype())));
+        assertFalse(m.files().stream().anyMatch(e -> e.kind().equals("financial") && e.family().equals("picture")), "pictures are never financial");
+        assertEquals(20, m.families().values().stream().mapToInt(Integer::intValue).sum());
+        assertEquals(ScreenFonts.fingerprint(), m.fontsFingerprint());
         BufferedImage sheet = ImageIO.read(out.resolve("samples.png").toFile());
         assertEquals(8 * ContactSheet.CELL, sheet.getWidth());
         assertTrue(Files.exists(out.resolve("manifest.json")));
@@ -92,11 +98,11 @@ class FinancialImageGeneratorTest {
         assertTrue(crash.getMessage().contains("simulated crash"), crash.getMessage());
         assertFalse(Files.exists(out.resolve("manifest.json")), "no manifest for a half-written folder");
         assertTrue(Files.exists(out.resolve(FinancialImageGenerator.MARKER)));
-        assertTrue(gen.checkComplete(out, "none").isPresent());
+        assertTrue(gen.checkComplete(out, "none", ScreenFonts.fingerprint()).isPresent());
 
         Manifest m = gen.generateIfAbsent(out);
         assertEquals(20, m.files().size());
-        assertTrue(gen.checkComplete(out, "none").isEmpty());
+        assertTrue(gen.checkComplete(out, "none", ScreenFonts.fingerprint()).isEmpty());
         Manifest fresh = new FinancialImageGenerator(TINY, 1).generate(tmp.resolve("fresh"), SynthProgress.NONE);
         assertEquals(fresh.contentHash(), m.contentHash(), "regenerated folder equals a clean run");
     }
@@ -121,7 +127,8 @@ class FinancialImageGeneratorTest {
         SynthSpec bigger = new SynthSpec(12, 8, 3, 72, 7L, null);
         Manifest other = new FinancialImageGenerator(bigger).generateIfAbsent(out);
         assertEquals(72, other.spec().size());
-        assertEquals(72, ImageIO.read(out.resolve(other.files().get(0).path()).toFile()).getWidth());
+        BufferedImage first0 = ImageIO.read(out.resolve(other.files().get(0).path()).toFile());
+        assertEquals(72, Math.max(first0.getWidth(), first0.getHeight()));
     }
 
     @Test
@@ -138,18 +145,20 @@ class FinancialImageGeneratorTest {
             ImageIO.write(img, "png", photos.resolve("p" + k + ".png").toFile());
         }
         Files.writeString(photos.resolve("notes.txt"), "not an image");
-        SynthSpec spec = new SynthSpec(4, 40, 2, 48, 3L, photos);
+        // seed 12 draws 2 photo pictures among its first 14 non-financial images: a small, fast spec that still uses the folder
+        SynthSpec spec = new SynthSpec(2, 14, 1, 48, 12L, photos);
         Manifest m = new FinancialImageGenerator(spec).generate(tmp.resolve("out"), SynthProgress.NONE);
-        assertTrue(m.subtypes().getOrDefault("photo", 0) > 0, "photos appear as non-financial images: " + m.subtypes());
+        assertTrue(m.subtypes().getOrDefault("picture-photo", 0) > 0, "photos appear as non-financial images: " + m.subtypes());
         assertNotEquals("none", m.photosFingerprint());
-        assertTrue(m.files().stream().filter(e -> e.subtype().equals("photo")).allMatch(e -> e.kind().equals("non_financial")));
+        assertTrue(m.files().stream().filter(e -> e.subtype().equals("picture-photo")).allMatch(e -> e.kind().equals("non_financial")));
 
         Manifest without = new FinancialImageGenerator(spec.withPhotos(null)).generate(tmp.resolve("out2"), SynthProgress.NONE);
-        assertFalse(without.subtypes().containsKey("photo"), "no photos folder, no photo images: " + without.subtypes());
+        assertFalse(without.subtypes().containsKey("picture-photo"), "no photos folder, no photo images: " + without.subtypes());
 
         Files.writeString(photos.resolve("p0.png"), "changed");
         FinancialImageGenerator changed = new FinancialImageGenerator(spec);
-        assertTrue(changed.checkComplete(tmp.resolve("out"), PhotoLibrary.load(photos).fingerprint()).isPresent(),
+        assertTrue(changed.checkComplete(tmp.resolve("out"), PhotoLibrary.load(photos).fingerprint(),
+                ScreenFonts.fingerprint()).isPresent(),
                 "a changed photos folder invalidates the cache");
     }
 
@@ -158,8 +167,9 @@ class FinancialImageGeneratorTest {
         String shared = System.getProperty("easel.test.shared");
         Path content = shared == null ? null : Path.of(shared, "images", "content");
         Assumptions.assumeTrue(content != null && Files.isDirectory(content), "shared images not available");
-        Manifest m = new FinancialImageGenerator(new SynthSpec(3, 30, 1, 48, 11L, content)).generate(tmp.resolve("o"), SynthProgress.NONE);
-        assertTrue(m.subtypes().getOrDefault("photo", 0) > 0, m.subtypes().toString());
+        Manifest m = new FinancialImageGenerator(new SynthSpec(2, 14, 1, 48, 12L, content)).generate(tmp.resolve("o"), SynthProgress.NONE);
+        assertNotEquals("none", m.photosFingerprint());
+        assertTrue(m.files().stream().anyMatch(e -> e.subtype().equals("picture-photo")), m.subtypes().toString());
     }
 
     @Test
@@ -176,7 +186,7 @@ class FinancialImageGeneratorTest {
         assertMessage(new SynthSpec(10, 5, 5, 64, 1L, null), "non_financial_count");
         assertMessage(new SynthSpec(10, 10, 0, 64, 1L, null), "test_per_class");
         assertMessage(new SynthSpec(10, 10, 2, 31, 1L, null), "size");
-        assertMessage(new SynthSpec(10, 10, 2, 4096, 1L, null), "size");
+        assertMessage(new SynthSpec(10, 10, 2, 8192, 1L, null), "size");
         assertMessage(new SynthSpec(10, 10, 2, 64, 1L, tmp.resolve("no-such-folder")), "photos_dir");
         assertMessage(new SynthSpec(2_000_000, 10, 2, 64, 1L, null), "financial_count");
         assertThrows(EaselException.class, () -> new FinancialImageGenerator(null));
@@ -184,7 +194,7 @@ class FinancialImageGeneratorTest {
         assertEquals(2777, SynthSpec.DEFAULTS.financialCount());
         assertEquals(5000, SynthSpec.DEFAULTS.nonFinancialCount());
         assertEquals(500, SynthSpec.DEFAULTS.testPerClass());
-        assertEquals(224, SynthSpec.DEFAULTS.size());
+        assertEquals(SynthSpec.NATURAL, SynthSpec.DEFAULTS.size(), "images keep their natural size by default");
     }
 
     @Test

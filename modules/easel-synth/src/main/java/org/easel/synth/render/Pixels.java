@@ -84,43 +84,6 @@ public final class Pixels {
         return out;
     }
 
-    /**
-     * Projective warp: each output pixel (u, v) samples the source at H·(u, v, 1). Where that falls
-     * outside the source, the backdrop shows through, with a soft one-pixel edge.
-     */
-    public static int[] warp(int[] src, int sw, int sh, double[] hm, int[] backdrop, int size) {
-        int[] out = new int[size * size];
-        for (int v = 0; v < size; v++) {
-            for (int u = 0; u < size; u++) {
-                double pu = u + 0.5;
-                double pv = v + 0.5;
-                double z = hm[6] * pu + hm[7] * pv + hm[8];
-                double sx = (hm[0] * pu + hm[1] * pv + hm[2]) / z - 0.5;
-                double sy = (hm[3] * pu + hm[4] * pv + hm[5]) / z - 0.5;
-                int i = v * size + u;
-                double inside = Math.min(Math.min(sx + 0.5, sw - 0.5 - sx), Math.min(sy + 0.5, sh - 0.5 - sy));
-                if (inside <= -0.5) {
-                    out[i] = backdrop[i];
-                } else if (inside >= 0.5) {
-                    out[i] = bilinear(src, sw, sh, sx, sy);
-                } else {
-                    out[i] = lerp(backdrop[i], bilinear(src, sw, sh, sx, sy), inside + 0.5);
-                }
-            }
-        }
-        return out;
-    }
-
-    public static int lerp(int a, int b, double t) {
-        int out = 0;
-        for (int shift = 16; shift >= 0; shift -= 8) {
-            int ca = (a >> shift) & 255;
-            int cb = (b >> shift) & 255;
-            out |= Theme.clamp((int) (ca + (cb - ca) * t + 0.5)) << shift;
-        }
-        return out;
-    }
-
     /** Separable box blur of the given radius (two passes approximate a Gaussian). */
     public static int[] boxBlur(int[] src, int w, int h, int radius) {
         int[] tmp = new int[src.length];
@@ -130,27 +93,26 @@ public final class Pixels {
         return out;
     }
 
+    /** One box pass along rows or columns; both walk memory row by row (a column-major walk thrashes the cache). */
     private static void pass(int[] in, int[] out, int w, int h, int rad, boolean horizontal) {
-        int lines = horizontal ? h : w;
-        int len = horizontal ? w : h;
-        for (int l = 0; l < lines; l++) {
-            for (int p = 0; p < len; p++) {
+        int step = horizontal ? 1 : w;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int p = horizontal ? x : y;
+                int len = horizontal ? w : h;
+                int lo = Math.max(0, p - rad);
+                int hi = Math.min(len - 1, p + rad);
                 int sr = 0;
                 int sg = 0;
                 int sb = 0;
-                int n = 0;
-                for (int d = -rad; d <= rad; d++) {
-                    int q = p + d;
-                    if (q < 0 || q >= len) {
-                        continue;
-                    }
-                    int px = horizontal ? in[l * w + q] : in[q * w + l];
+                int idx = y * w + x;
+                for (int q = lo; q <= hi; q++) {
+                    int px = in[idx + (q - p) * step];
                     sr += (px >> 16) & 255;
                     sg += (px >> 8) & 255;
                     sb += px & 255;
-                    n++;
                 }
-                int idx = horizontal ? l * w + p : p * w + l;
+                int n = hi - lo + 1;
                 out[idx] = ((sr / n) << 16) | ((sg / n) << 8) | (sb / n);
             }
         }
