@@ -421,6 +421,7 @@ def assemble(args):
         shutil.rmtree(out / label, ignore_errors=True)
         (out / label).mkdir(parents=True)
     manifest, unlabelled, excluded, drift = [], [], Counter(), set()
+    seen_digests, duplicates = {}, []
     for r in staged:
         if r["version"] != r["pinned"]:
             drift.add(f"{r['package']} {r['version']} (labels made on {r['pinned']})")
@@ -433,6 +434,11 @@ def assemble(args):
             excluded[r["source"]] += 1
             continue
         src = work / "staged" / r["staged"]
+        digest = sha256_of(src)
+        if digest in seen_digests:      # the same picture shipped twice (e.g. a docs copy): counted once
+            duplicates.append(f"{r['source']} {r['original_path']} = {seen_digests[digest]}")
+            continue
+        seen_digests[digest] = f"{r['source']} {r['original_path']}"
         name = f"{r['source']}__{Path(r['staged']).name}"
         shutil.copyfile(src, out / label / name)
         manifest.append({"file": f"{label}/{name}", "label": label, "kind": kind, "source": r["source"],
@@ -443,6 +449,8 @@ def assemble(args):
     write_tsv(out / "manifest.tsv", MANIFEST_COLUMNS, manifest)
     write_tsv(work / "unlabelled.tsv", ("source", "original_path", "staged"), unlabelled)
     print(f"assembled {len(manifest)} images into {out}; excluded by the labels: {sum(excluded.values())}")
+    if duplicates:
+        print(f"left out {len(duplicates)} byte-identical duplicates, e.g. {duplicates[0]}")
     for d in sorted(drift):
         print(f"WARNING: version drift: {d}", file=sys.stderr)
     if unlabelled:
