@@ -224,8 +224,9 @@ class Stager:
             roots.append(root)
             versions.append(used)
         out_dir = self.staged / src["id"]
-        shutil.rmtree(out_dir, ignore_errors=True)
-        out_dir.mkdir(parents=True)
+        if recipe != "beancount":       # beancount keeps its (slow) screenshots and redraws only missing pages
+            shutil.rmtree(out_dir, ignore_errors=True)
+        out_dir.mkdir(parents=True, exist_ok=True)
         args = [a.strip() for a in src["args"].split(";") if a.strip()]
         if recipe == "files":
             items = self.stage_files(roots[0], args, out_dir)
@@ -322,14 +323,19 @@ class Stager:
         def shoot(page):
             rel = os.path.relpath(page, bake / "baked")
             dest = out_dir / (safe_name(rel) + ".png")
-            with tempfile.TemporaryDirectory() as profile:
+            if not (dest.is_file() and dest.stat().st_size > 0):
+              with tempfile.TemporaryDirectory() as profile:
                 run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
                      f"--user-data-dir={profile}", "--window-size=1366,900", f"--screenshot={dest}",
-                     Path(page).as_uri()], timeout=180)
+                     Path(page).as_uri()], timeout=300)
             return {"original_path": f"{recipe}: {rel}", "staged": str(dest.relative_to(self.staged)),
                     "derived": "bean-bake HTML page -> headless Chromium screenshot 1366x900"}
 
-        with ThreadPoolExecutor(max_workers=6) as pool:   # Chromium mostly waits; 6 at once keep 2 cores busy
+        wanted = {safe_name(os.path.relpath(p, bake / "baked")) + ".png" for p in pages}
+        for old in out_dir.glob("*.png"):
+            if old.name not in wanted:
+                old.unlink()
+        with ThreadPoolExecutor(max_workers=3) as pool:   # Chromium mostly waits on its own start-up
             return list(pool.map(shoot, sorted(set(pages))))
 
     def stage_xlsxwriter(self, root, specs, out_dir, dpi):
@@ -381,7 +387,9 @@ def stage(args):
     only = set(args.only.split(",")) if args.only else None
     stager = Stager(args.work, args.allow_version_drift)
     index_path = stager.work / "staged.tsv"
-    rows = read_tsv(index_path) if index_path.exists() and only else []
+    ids = {src["id"] for src in sources}
+    # --only restages some sources and keeps the others' rows (of sources still listed in sources.tsv)
+    rows = [r for r in read_tsv(index_path) if r["source"] in ids] if index_path.exists() and only else []
     for src in sources:
         if only and src["id"] not in only:
             continue
