@@ -42,6 +42,7 @@ MANIFEST_COLUMNS = ("file", "label", "kind", "source", "package", "version", "or
                     "sha256", "derived")
 STAGED_COLUMNS = ("source", "package", "version", "pinned", "licence", "original_path", "staged", "derived")
 JAVA_READABLE = {".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff"}
+RUN_RECIPES = ("beancount", "screens", "rscript")   # recipes that run installed programs (pinned versions)
 MIN_SIDE = 100   # smaller images (icons) are not staged
 CONVERTIBLE = {".svg", ".svgz", ".webp", ".xpm"}
 
@@ -220,11 +221,15 @@ class Stager:
         packages = src["package"].split(",")
         roots, versions = [], []
         for package, version in zip(packages, src["version"].split(",")):
+            if recipe in RUN_RECIPES:      # programs that run: the installed version is checked, nothing downloaded
+                self.refuse_reserved(package)
+                versions.append(version)
+                continue
             root, used = self.extract(package, version)
             roots.append(root)
             versions.append(used)
         out_dir = self.staged / src["id"]
-        if recipe != "beancount":       # beancount keeps its (slow) screenshots and redraws only missing pages
+        if recipe not in ("beancount", "screens"):   # these keep their (slow) screenshots, redraw only missing ones
             shutil.rmtree(out_dir, ignore_errors=True)
         out_dir.mkdir(parents=True, exist_ok=True)
         args = [a.strip() for a in src["args"].split(";") if a.strip()]
@@ -236,6 +241,10 @@ class Stager:
             items = self.stage_beancount(packages, versions, args, out_dir)
         elif recipe == "xlsxwriter":
             items = self.stage_xlsxwriter(roots[0], args, out_dir, int(src.get("dpi") or 100))
+        elif recipe == "screens":
+            items = self.stage_screens(packages, versions, args, out_dir)
+        elif recipe == "rscript":
+            items = self.stage_rscript(packages, versions, args, out_dir)
         else:
             raise CorpusError(f"sources.tsv: source '{src['id']}': unknown recipe '{recipe}'")
         base = {"source": src["id"], "package": src["package"], "version": ",".join(versions),
@@ -337,6 +346,49 @@ class Stager:
                 old.unlink()
         with ThreadPoolExecutor(max_workers=3) as pool:   # Chromium mostly waits on its own start-up
             return list(pool.map(shoot, sorted(set(pages))))
+
+    def require_installed(self, packages, versions):
+        """Recipes that run a program need exactly the pinned version installed (the labels were made on it)."""
+        for package, version in zip(packages, versions):
+            installed = run(["dpkg-query", "-W", "-f", "${Version}", package]).strip()
+            if installed != version:
+                message = f"{package} {installed or '(not installed)'} is installed, not {version} as pinned"
+                if not self.allow_drift:
+                    raise CorpusError(message + f": apt-get install {package}={version} (or --allow-version-drift)")
+                print(f"WARNING: {message}", file=sys.stderr)
+
+    def stage_screens(self, packages, versions, specs, out_dir):
+        """Real programs on a private Xvfb display showing seeded data, screenshotted (screens.py).
+        specs: 'DRIVER: key=value ...' per session. Shots already in out_dir are kept (cache)."""
+        import screens   # imported here: the other recipes and the checker do not need it
+        self.require_installed(packages, versions)
+        items, wanted = [], set()
+        for spec in specs:
+            driver, _, options = spec.partition(":")
+            fn = screens.DRIVERS.get(driver.strip())
+            if fn is None:
+                raise CorpusError(f"sources.tsv: unknown screens driver '{driver}' (known: {', '.join(screens.DRIVERS)})")
+            try:
+                got = fn(self.work, out_dir, options.strip())
+            except screens.ScreenError as e:
+                raise CorpusError(f"screens {spec}: {e}")
+            for item in got:
+                wanted.add(Path(item["staged"]).name)
+                items.append(dict(item, staged=str(Path(item["staged"]).relative_to(self.staged))))
+        for old in out_dir.glob("*.png"):
+            if old.name not in wanted:
+                old.unlink()
+        return items
+
+    def stage_rscript(self, packages, versions, specs, out_dir):
+        """An R script of this folder draws charts from data sets the pinned R packages ship.
+        specs: the script's file name. It writes OUT/*.png and OUT/index.tsv (file, what)."""
+        self.require_installed(packages, versions)
+        script = Path(__file__).resolve().parent / specs[0]
+        run(["Rscript", str(script), str(out_dir)], timeout=1800)
+        return [{"original_path": f"{specs[0]}: {r['what']}", "staged": str((out_dir / r["file"]).relative_to(self.staged)),
+                 "derived": f"drawn by R ({specs[0]}, png device 1200x800, cairo)"}
+                for r in read_tsv(out_dir / "index.tsv")]
 
     def stage_xlsxwriter(self, root, specs, out_dir, dpi):
         """Run XlsxWriter's shipped example scripts, render each workbook with LibreOffice (headless) to PDF, then
